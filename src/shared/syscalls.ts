@@ -1,0 +1,122 @@
+// The filesystem system calls a process makes to the kernel: libuv's level of fs, one request
+// shape per call. The same union travels over the synchronous channel (SharedArrayBuffer +
+// Atomics) and the asynchronous one (postMessage); the kernel answers both with one handler.
+//
+// Paths are absolute and normalised by the caller (the process resolves them against its cwd).
+// Bulk bytes never go inside the JSON part: a request's `payload` (write, writeFile) and a
+// response's `payload` (read, readFile, readlink as Buffer) travel as raw bytes beside it.
+
+/** The fields of `fs.Stats` as numbers; the process builds `Stats`/`BigIntStats` from them. */
+export interface StatsData {
+  dev: number;
+  ino: number;
+  mode: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+  rdev: number;
+  size: number;
+  blksize: number;
+  blocks: number;
+  atimeMs: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  birthtimeMs: number;
+}
+
+/** `fs.constants.UV_DIRENT_*` values: the type of a directory entry. */
+export const enum DirentType {
+  Unknown = 0,
+  File = 1,
+  Dir = 2,
+  Link = 3,
+  Fifo = 4,
+  Socket = 5,
+  Char = 6,
+  Block = 7,
+}
+
+/** Each call: its request fields, and the fields of a successful result. */
+export interface SyscallTable {
+  open: { req: { path: string; flags: number; mode: number }; res: { fd: number } };
+  close: { req: { fd: number }; res: object };
+  /** Reads up to `length` bytes; the bytes come back as the response payload. */
+  read: { req: { fd: number; length: number; position: number | null }; res: { bytesRead: number } };
+  /** Writes the request payload. */
+  write: { req: { fd: number; position: number | null }; res: { bytesWritten: number } };
+  stat: { req: { path: string }; res: { stats: StatsData } };
+  lstat: { req: { path: string }; res: { stats: StatsData } };
+  fstat: { req: { fd: number }; res: { stats: StatsData } };
+  readdir: { req: { path: string }; res: { entries: [name: string, type: DirentType][] } };
+  mkdir: { req: { path: string; mode: number }; res: object };
+  rmdir: { req: { path: string }; res: object };
+  unlink: { req: { path: string }; res: object };
+  rename: { req: { path: string; dest: string }; res: object };
+  link: { req: { path: string; dest: string }; res: object };
+  /** `path` is the link to create, `target` what it points to (stored as given). */
+  symlink: { req: { target: string; path: string }; res: object };
+  readlink: { req: { path: string }; res: { target: string } };
+  realpath: { req: { path: string }; res: { path: string } };
+  access: { req: { path: string; mode: number }; res: object };
+  chmod: { req: { path: string; mode: number }; res: object };
+  fchmod: { req: { fd: number; mode: number }; res: object };
+  lchmod: { req: { path: string; mode: number }; res: object };
+  chown: { req: { path: string; uid: number; gid: number }; res: object };
+  fchown: { req: { fd: number; uid: number; gid: number }; res: object };
+  lchown: { req: { path: string; uid: number; gid: number }; res: object };
+  /** Times in seconds since the epoch, as Node passes them to libuv. */
+  utimes: { req: { path: string; atime: number; mtime: number }; res: object };
+  futimes: { req: { fd: number; atime: number; mtime: number }; res: object };
+  lutimes: { req: { path: string; atime: number; mtime: number }; res: object };
+  truncate: { req: { path: string; length: number }; res: object };
+  ftruncate: { req: { fd: number; length: number }; res: object };
+  /** Resolves once everything written so far is durable (IndexedDB committed). */
+  fsync: { req: { fd: number }; res: object };
+  fdatasync: { req: { fd: number }; res: object };
+  copyfile: { req: { path: string; dest: string; mode: number }; res: object };
+  mkdtemp: { req: { prefix: string }; res: { path: string } };
+  /** Whole-file read in one round trip; the bytes come back as the payload. */
+  readFile: { req: { path: string; flags: number }; res: object };
+  /** Whole-file write of the payload in one round trip: the file is wholly old or wholly new. */
+  writeFile: { req: { path: string; flags: number; mode: number }; res: object };
+}
+
+export type SyscallName = keyof SyscallTable;
+
+export type SyscallRequest<K extends SyscallName = SyscallName> = K extends SyscallName
+  ? { op: K } & SyscallTable[K]['req']
+  : never;
+
+export type SyscallResult<K extends SyscallName = SyscallName> = SyscallTable[K]['res'];
+
+/**
+ * A failed call, as the kernel reports it. The process turns it into Node's error (message,
+ * errno, stack) in one place: `polyfills/internal/errors.ts` `uvException`.
+ */
+export interface SyscallError {
+  code: string;
+  syscall: string;
+  path?: string;
+  dest?: string;
+}
+
+export type SyscallResponse<K extends SyscallName = SyscallName> =
+  | { ok: true; result: SyscallResult<K>; payload?: Uint8Array }
+  | { ok: false; error: SyscallError };
+
+/**
+ * How a process makes a system call. The SharedArrayBuffer channel implements it; a synchronous
+ * XHR answered by the service worker is the planned second transport for pages that cannot be
+ * cross-origin isolated.
+ */
+export interface SyncSyscallTransport {
+  call<K extends SyscallName>(request: SyscallRequest<K>, payload?: Uint8Array): SyscallResponse<K>;
+}
+
+/** The same calls without blocking: used by the callback and promise forms of fs. */
+export interface AsyncSyscallTransport {
+  callAsync<K extends SyscallName>(
+    request: SyscallRequest<K>,
+    payload?: Uint8Array,
+  ): Promise<SyscallResponse<K>>;
+}

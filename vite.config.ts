@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+
+/**
+ * Cross-origin isolation: SharedArrayBuffer and Atomics.wait (the sync syscall channel) need it.
+ * The service worker adds the same headers to what it serves, for hosts that cannot set them.
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** In dev, serve the service worker's module at /sw.js, where the built one lives. */
+function serviceWorkerInDev(): Plugin {
+  return {
+    name: 'tabnode:service-worker-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url === '/sw.js') req.url = '/workers/service-worker.ts';
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [serviceWorkerInDev()],
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  resolve: {
+    // Bare node built-in names used by npm packages we bundle (readable-stream and friends)
+    // resolve to our polyfills, never to the host's modules.
+    alias: [
+      { find: /^events$/, replacement: resolve(root, 'polyfills/events.ts') },
+      { find: /^buffer$/, replacement: resolve(root, 'polyfills/buffer.ts') },
+      { find: /^string_decoder\/?$/, replacement: resolve(root, 'polyfills/string_decoder.ts') },
+      { find: /^process\/?$/, replacement: resolve(root, 'polyfills/process.ts') },
+      { find: /^util\/?$/, replacement: resolve(root, 'polyfills/util.ts') },
+      { find: /^stream$/, replacement: resolve(root, 'polyfills/stream.ts') },
+    ],
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: resolve(root, 'index.html'),
+        runner: resolve(root, 'runner.html'),
+        sw: resolve(root, 'workers/service-worker.ts'),
+      },
+      output: {
+        // The service worker must live at a fixed URL at the root to control the whole origin.
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+});
