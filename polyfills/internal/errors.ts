@@ -1,0 +1,478 @@
+// internal/errors: the one place that makes Node's errors — `ERR_*` codes with Node's messages,
+// and system errors (`ENOENT: no such file or directory, open '/x'`) from one libuv table.
+// Nothing else in tabnode writes `new Error('ENOENT...')` or a Node error message by hand.
+
+import { inspect } from '../util.ts';
+import { isUvErrorCode, uvErrors } from './uv-errors.ts';
+
+/** What every error made here carries besides its message. */
+export interface NodeErrorFields {
+  code: string;
+}
+
+export interface NodeError extends Error, NodeErrorFields {}
+
+type ErrorBase = ErrorConstructor | TypeErrorConstructor | RangeErrorConstructor | SyntaxErrorConstructor;
+
+/**
+ * The stack's first line reads `TypeError [ERR_X]: message`, as in Node, while `name` stays
+ * `TypeError`: V8 formats the header lazily from `name`, so it is set while the stack is first read.
+ */
+function stampStackHeader(error: Error, header: string): void {
+  Object.defineProperty(error, 'name', { value: header, configurable: true, writable: true, enumerable: false });
+  void error.stack;
+  delete (error as { name?: string }).name;
+}
+
+function decorate(error: Error, code: string): NodeError {
+  stampStackHeader(error, `${error.name} [${code}]`);
+  Object.defineProperty(error, 'toString', {
+    value(this: Error) {
+      return `${this.name} [${code}]: ${this.message}`;
+    },
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
+  return Object.assign(error, { code });
+}
+
+export type NodeErrorConstructor<A extends unknown[]> = new (...args: A) => NodeError;
+
+/**
+ * One constructor per code; like Node's, it returns an instance of the base class itself
+ * (`err.constructor === TypeError`), so `instanceof TypeError` holds.
+ */
+function makeNodeError<A extends unknown[]>(
+  code: string,
+  Base: ErrorBase,
+  message: (...args: A) => string,
+): NodeErrorConstructor<A> {
+  function NodeErrorWithCode(...args: A): NodeError {
+    return decorate(new Base(message(...args)), code);
+  }
+  return NodeErrorWithCode as unknown as NodeErrorConstructor<A>;
+}
+
+// ——— Helpers for messages, as Node words them ———
+
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object', 'boolean', 'bigint', 'symbol'];
+const classRegExp = /^([A-Z][a-z0-9]*)+$/;
+
+/** "Received ..." text for a value, as Node 22 writes it. */
+export function determineSpecificType(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  switch (typeof value) {
+    case 'bigint':
+      return `type bigint (${value}n)`;
+    case 'number':
+      if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
+      return `type number (${value})`;
+    case 'boolean':
+      return `type boolean (${value})`;
+    case 'symbol':
+      return `type symbol (${String(value)})`;
+    case 'function':
+      return `function ${value.name}`;
+    case 'object': {
+      const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+      if (ctor && 'name' in ctor) return `an instance of ${String(ctor.name)}`;
+      return inspect(value, { depth: -1 });
+    }
+    case 'string': {
+      let text = value;
+      if (text.length > 28) text = `${text.slice(0, 25)}...`;
+      if (!text.includes("'")) return `type string ('${text}')`;
+      return `type string (${JSON.stringify(text)})`;
+    }
+    default: {
+      let text = inspect(value, { colors: false });
+      if (text.length > 28) text = `${text.slice(0, 25)}...`;
+      return `type ${typeof value} (${text})`;
+    }
+  }
+}
+
+/** 1_000_000 style grouping used in range errors. */
+export function addNumericalSeparator(value: string): string {
+  let result = '';
+  let i = value.length;
+  const start = value[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) result = `_${value.slice(i - 3, i)}${result}`;
+  return `${value.slice(0, i)}${result}`;
+}
+
+function listWithOr(items: string[], single: (item: string) => string, prefix: string): string {
+  if (items.length > 2) {
+    const last = items[items.length - 1];
+    return `${prefix}${items.slice(0, -1).join(', ')}, or ${last}`;
+  }
+  if (items.length === 2) return `${prefix}${items[0]} or ${items[1]}`;
+  return single(items[0] ?? '');
+}
+
+function invalidArgTypeMessage(name: string, expected: string | readonly string[], actual: unknown): string {
+  const expectedList = typeof expected === 'string' ? [expected] : [...expected];
+  let msg = 'The ';
+  if (name.endsWith(' argument')) msg += `${name} `;
+  else msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+  msg += 'must be ';
+
+  const types: string[] = [];
+  const instances: string[] = [];
+  const other: string[] = [];
+  for (const value of expectedList) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (classRegExp.test(value)) instances.push(value);
+    else other.push(value);
+  }
+  // `object` among instances is spelled `Object` so the difference between them stays clear.
+  if (instances.length > 0) {
+    const pos = types.indexOf('object');
+    if (pos !== -1) {
+      types.splice(pos, 1);
+      instances.push('Object');
+    }
+  }
+  if (types.length > 0) {
+    msg += types.length === 1 ? `of type ${types[0]}` : listWithOr(types, (t) => t, 'one of type ');
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
+  }
+  if (instances.length > 0) {
+    if (instances.length > 2) msg += listWithOr(instances, (t) => t, 'an instance of ');
+    else {
+      msg += `an instance of ${instances[0]}`;
+      if (instances.length === 2) msg += ` or ${instances[1]}`;
+    }
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 0) {
+    if (other.length > 1) msg += listWithOr(other, (t) => t, 'one of ');
+    else {
+      const only = other[0] ?? '';
+      if (only.toLowerCase() !== only) msg += 'an ';
+      msg += only;
+    }
+  }
+  return `${msg}. Received ${determineSpecificType(actual)}`;
+}
+
+function invalidArgValueMessage(name: string, value: unknown, reason = 'is invalid'): string {
+  let inspected = inspect(value);
+  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
+  const type = name.includes('.') ? 'property' : 'argument';
+  return `The ${type} '${name}' ${reason}. Received ${inspected}`;
+}
+
+function outOfRangeMessage(name: string, range: string, input: unknown, replaceDefaultBoolean = false): string {
+  let msg = replaceDefaultBoolean ? name : `The value of "${name}" is out of range.`;
+  let received: string;
+  if (typeof input === 'number' && Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
+    received = addNumericalSeparator(String(input));
+  } else if (typeof input === 'bigint') {
+    received = String(input);
+    if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
+    received += 'n';
+  } else {
+    received = inspect(input);
+  }
+  msg += ` It must be ${range}. Received ${received}`;
+  return msg;
+}
+
+function missingArgsMessage(...names: (string | string[])[]): string {
+  const wrap = (a: string) => `"${a}"`;
+  const parts = names.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
+  let msg = 'The ';
+  if (parts.length === 1) msg += `${parts[0]} argument`;
+  else if (parts.length === 2) msg += `${parts[0]} and ${parts[1]} arguments`;
+  else msg += `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]} arguments`;
+  return `${msg} must be specified`;
+}
+
+// ——— The codes ———
+
+export const codes = {
+  ERR_ASSERTION: makeNodeError('ERR_ASSERTION', Error, (message: string) => message),
+  ERR_BUFFER_OUT_OF_BOUNDS: makeNodeError('ERR_BUFFER_OUT_OF_BOUNDS', RangeError, (name?: string) =>
+    name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds',
+  ),
+  ERR_DIR_CLOSED: makeNodeError('ERR_DIR_CLOSED', Error, () => 'Directory handle was closed'),
+  ERR_DIR_CONCURRENT_OPERATION: makeNodeError(
+    'ERR_DIR_CONCURRENT_OPERATION',
+    Error,
+    () => 'Cannot do synchronous work on directory handle with concurrent asynchronous operations',
+  ),
+  ERR_EVAL_ESM_CANNOT_PRINT: makeNodeError('ERR_EVAL_ESM_CANNOT_PRINT', Error, () => '--print cannot be used with ESM input'),
+  ERR_FALSY_VALUE_REJECTION: makeNodeError('ERR_FALSY_VALUE_REJECTION', Error, () => 'Promise was rejected with falsy value'),
+  ERR_FS_CP_DIR_TO_NON_DIR: makeNodeError('ERR_FS_CP_DIR_TO_NON_DIR', Error, (message: string) => message),
+  ERR_FS_CP_EEXIST: makeNodeError('ERR_FS_CP_EEXIST', Error, (message: string) => message),
+  ERR_FS_CP_EINVAL: makeNodeError('ERR_FS_CP_EINVAL', Error, (message: string) => message),
+  ERR_FS_CP_NON_DIR_TO_DIR: makeNodeError('ERR_FS_CP_NON_DIR_TO_DIR', Error, (message: string) => message),
+  ERR_FS_CP_SOCKET: makeNodeError('ERR_FS_CP_SOCKET', Error, (message: string) => message),
+  ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: makeNodeError('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', Error, (message: string) => message),
+  ERR_FS_CP_UNKNOWN: makeNodeError('ERR_FS_CP_UNKNOWN', Error, (message: string) => message),
+  ERR_FS_EISDIR: makeNodeError('ERR_FS_EISDIR', Error, (message: string) => message),
+  ERR_FS_FILE_TOO_LARGE: makeNodeError(
+    'ERR_FS_FILE_TOO_LARGE',
+    RangeError,
+    (size: number | bigint) => `File size (${size}) is greater than 2 GiB`,
+  ),
+  ERR_ILLEGAL_CONSTRUCTOR: makeNodeError('ERR_ILLEGAL_CONSTRUCTOR', TypeError, () => 'Illegal constructor'),
+  ERR_INVALID_ARG_TYPE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, invalidArgTypeMessage),
+  ERR_INVALID_ARG_VALUE: makeNodeError('ERR_INVALID_ARG_VALUE', TypeError, invalidArgValueMessage),
+  /** Node's `ERR_INVALID_ARG_VALUE.RangeError`: the same code and message on a RangeError. */
+  ERR_INVALID_ARG_VALUE_RANGE: makeNodeError('ERR_INVALID_ARG_VALUE', RangeError, invalidArgValueMessage),
+  ERR_INVALID_BUFFER_SIZE: makeNodeError('ERR_INVALID_BUFFER_SIZE', RangeError, (detail: string) => `Buffer size must be a multiple of ${detail}`),
+  ERR_INVALID_CHAR: makeNodeError('ERR_INVALID_CHAR', TypeError, (name: string, field?: string) =>
+    field ? `Invalid character in ${name} ["${field}"]` : `Invalid character in ${name}`,
+  ),
+  ERR_INVALID_CURSOR_POS: makeNodeError('ERR_INVALID_CURSOR_POS', TypeError, () => 'Cannot set cursor row without setting its column'),
+  ERR_INVALID_FD: makeNodeError('ERR_INVALID_FD', RangeError, (fd: unknown) => `"fd" must be a positive integer: ${String(fd)}`),
+  ERR_INVALID_FD_TYPE: makeNodeError('ERR_INVALID_FD_TYPE', TypeError, (type: string) => `Unsupported fd type: ${type}`),
+  ERR_INVALID_FILE_URL_HOST: makeNodeError(
+    'ERR_INVALID_FILE_URL_HOST',
+    TypeError,
+    (platform: string) => `File URL host must be "localhost" or empty on ${platform}`,
+  ),
+  ERR_INVALID_FILE_URL_PATH: makeNodeError('ERR_INVALID_FILE_URL_PATH', TypeError, (reason: string) => `File URL path ${reason}`),
+  ERR_INVALID_MODULE_SPECIFIER: makeNodeError(
+    'ERR_INVALID_MODULE_SPECIFIER',
+    TypeError,
+    (request: string, reason: string, base?: string) =>
+      `Invalid module "${request}" ${reason}${base ? ` imported from ${base}` : ''}`,
+  ),
+  ERR_INVALID_PACKAGE_CONFIG: makeNodeError(
+    'ERR_INVALID_PACKAGE_CONFIG',
+    Error,
+    (path: string, base?: string, message?: string) =>
+      `Invalid package config ${path}${base ? ` while importing ${base}` : ''}${message ? `. ${message}` : ''}`,
+  ),
+  ERR_INVALID_PACKAGE_TARGET: makeNodeError(
+    'ERR_INVALID_PACKAGE_TARGET',
+    Error,
+    (pkgPath: string, key: string, target: unknown, isImport = false, base?: string) => {
+      const relatedError =
+        typeof target === 'string' && !isImport && target.length > 0 && !target.startsWith('./');
+      if (key === '.') {
+        return (
+          `Invalid "exports" main target ${JSON.stringify(target)} defined ` +
+          `in the package config ${pkgPath}package.json${base ? ` imported from ${base}` : ''}` +
+          (relatedError ? '; targets must start with "./"' : '')
+        );
+      }
+      return (
+        `Invalid "${isImport ? 'imports' : 'exports'}" target ${JSON.stringify(target)} defined for '${key}' ` +
+        `in the package config ${pkgPath}package.json${base ? ` imported from ${base}` : ''}` +
+        (relatedError ? '; targets must start with "./"' : '')
+      );
+    },
+  ),
+  ERR_INVALID_RETURN_VALUE: makeNodeError(
+    'ERR_INVALID_RETURN_VALUE',
+    TypeError,
+    (input: string, name: string, value: unknown) => {
+      const ctor = (value as { constructor?: { name?: string } } | null | undefined)?.constructor?.name;
+      const type = ctor ? `instance of ${ctor}` : `type ${typeof value}`;
+      return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+    },
+  ),
+  ERR_INVALID_STATE: makeNodeError('ERR_INVALID_STATE', Error, (message: string) => `Invalid state: ${message}`),
+  ERR_INVALID_THIS: makeNodeError('ERR_INVALID_THIS', TypeError, (type: string) => `Value of "this" must be of type ${type}`),
+  ERR_INVALID_URI: makeNodeError('ERR_INVALID_URI', URIError as unknown as ErrorConstructor, () => 'URI malformed'),
+  /** Node keeps the bad input on the error as `input`; callers add it. */
+  ERR_INVALID_URL: makeNodeError('ERR_INVALID_URL', TypeError, () => 'Invalid URL'),
+  ERR_INVALID_URL_SCHEME: makeNodeError('ERR_INVALID_URL_SCHEME', TypeError, (expected: string) => `The URL must be of scheme ${expected}`),
+  ERR_IPC_CHANNEL_CLOSED: makeNodeError('ERR_IPC_CHANNEL_CLOSED', Error, () => 'Channel closed'),
+  ERR_METHOD_NOT_IMPLEMENTED: makeNodeError('ERR_METHOD_NOT_IMPLEMENTED', Error, (name: string) => `The ${name} method is not implemented`),
+  ERR_MISSING_ARGS: makeNodeError('ERR_MISSING_ARGS', TypeError, missingArgsMessage),
+  ERR_MULTIPLE_CALLBACK: makeNodeError('ERR_MULTIPLE_CALLBACK', Error, () => 'Callback called multiple times'),
+  ERR_OPERATION_FAILED: makeNodeError('ERR_OPERATION_FAILED', Error, (reason: string) => `Operation failed: ${reason}`),
+  ERR_OUT_OF_RANGE: makeNodeError('ERR_OUT_OF_RANGE', RangeError, outOfRangeMessage),
+  ERR_PACKAGE_IMPORT_NOT_DEFINED: makeNodeError(
+    'ERR_PACKAGE_IMPORT_NOT_DEFINED',
+    TypeError,
+    (specifier: string, packagePath: string | undefined, base: string) =>
+      `Package import specifier "${specifier}" is not defined${
+        packagePath ? ` in package ${packagePath}package.json` : ''
+      } imported from ${base}`,
+  ),
+  ERR_PACKAGE_PATH_NOT_EXPORTED: makeNodeError(
+    'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    Error,
+    (pkgPath: string, subpath: string, base?: string) => {
+      if (subpath === '.') {
+        return `No "exports" main defined in ${pkgPath}package.json${base ? ` imported from ${base}` : ''}`;
+      }
+      return `Package subpath '${subpath}' is not defined by "exports" in ${pkgPath}package.json${
+        base ? ` imported from ${base}` : ''
+      }`;
+    },
+  ),
+  ERR_REQUIRE_ESM: makeNodeError('ERR_REQUIRE_ESM', Error, (filename: string, hasEsmSyntax = false, parentPath?: string) => {
+    let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
+    if (hasEsmSyntax) msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
+    return msg;
+  }),
+  ERR_SOCKET_BAD_PORT: makeNodeError(
+    'ERR_SOCKET_BAD_PORT',
+    RangeError,
+    (name: string, port: unknown, allowZero = true) =>
+      `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. Received ${determineSpecificType(port)}.`,
+  ),
+  ERR_STREAM_ALREADY_FINISHED: makeNodeError('ERR_STREAM_ALREADY_FINISHED', Error, (method: string) => `Cannot call ${method} after a stream was finished`),
+  ERR_STREAM_CANNOT_PIPE: makeNodeError('ERR_STREAM_CANNOT_PIPE', Error, () => 'Cannot pipe, not readable'),
+  ERR_STREAM_DESTROYED: makeNodeError('ERR_STREAM_DESTROYED', Error, (method: string) => `Cannot call ${method} after a stream was destroyed`),
+  ERR_STREAM_NULL_VALUES: makeNodeError('ERR_STREAM_NULL_VALUES', TypeError, () => 'May not write null values to stream'),
+  ERR_STREAM_PREMATURE_CLOSE: makeNodeError('ERR_STREAM_PREMATURE_CLOSE', Error, () => 'Premature close'),
+  ERR_STREAM_PUSH_AFTER_EOF: makeNodeError('ERR_STREAM_PUSH_AFTER_EOF', Error, () => 'stream.push() after EOF'),
+  ERR_STREAM_UNSHIFT_AFTER_END_EVENT: makeNodeError('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', Error, () => 'stream.unshift() after end event'),
+  ERR_STREAM_WRITE_AFTER_END: makeNodeError('ERR_STREAM_WRITE_AFTER_END', Error, () => 'write after end'),
+  ERR_SYSTEM_ERROR: makeNodeError('ERR_SYSTEM_ERROR', Error, (message: string) => `A system error occurred: ${message}`),
+  ERR_TTY_INIT_FAILED: makeNodeError('ERR_TTY_INIT_FAILED', Error, () => 'TTY initialization failed'),
+  ERR_UNHANDLED_ERROR: makeNodeError('ERR_UNHANDLED_ERROR', Error, (err?: unknown) => {
+    const msg = 'Unhandled error.';
+    if (err === undefined) return msg;
+    return `${msg} (${inspect(err)})`;
+  }),
+  ERR_UNHANDLED_REJECTION: makeNodeError(
+    'ERR_UNHANDLED_REJECTION',
+    Error,
+    (reason: string) =>
+      'This error originated either by throwing inside of an async function without a catch block, ' +
+      'or by rejecting a promise which was not handled with .catch(). The promise rejected with the' +
+      ` reason "${reason}".`,
+  ),
+  ERR_UNKNOWN_BUILTIN_MODULE: makeNodeError('ERR_UNKNOWN_BUILTIN_MODULE', Error, (name: string) => `No such built-in module: ${name}`),
+  ERR_UNKNOWN_ENCODING: makeNodeError('ERR_UNKNOWN_ENCODING', TypeError, (encoding: unknown) => `Unknown encoding: ${String(encoding)}`),
+  ERR_UNKNOWN_FILE_EXTENSION: makeNodeError(
+    'ERR_UNKNOWN_FILE_EXTENSION',
+    TypeError,
+    (ext: string, path: string) => `Unknown file extension "${ext}" for ${path}`,
+  ),
+  ERR_UNKNOWN_SIGNAL: makeNodeError('ERR_UNKNOWN_SIGNAL', TypeError, (signal: string) => `Unknown signal: ${signal}`),
+  ERR_UNSUPPORTED_DIR_IMPORT: makeNodeError(
+    'ERR_UNSUPPORTED_DIR_IMPORT',
+    Error,
+    (path: string, base: string) => `Directory import '${path}' is not supported resolving ES modules imported from ${base}`,
+  ),
+  ERR_USE_AFTER_CLOSE: makeNodeError('ERR_USE_AFTER_CLOSE', Error, (name: string) => `${name} was closed`),
+  ERR_WORKER_UNSUPPORTED_OPERATION: makeNodeError(
+    'ERR_WORKER_UNSUPPORTED_OPERATION',
+    TypeError,
+    (name: string) => `${name} is not supported in workers`,
+  ),
+};
+
+export type ErrorCode = keyof typeof codes;
+
+// ——— System errors ———
+
+/** What the kernel (or any host) reports for a failed system call. */
+export interface SystemErrorContext {
+  code: string;
+  syscall: string;
+  path?: string;
+  dest?: string;
+  /** Replaces libuv's description, as Node allows (rare). */
+  message?: string;
+}
+
+export interface SystemError extends Error {
+  errno: number;
+  code: string;
+  syscall: string;
+  path?: string;
+  dest?: string;
+}
+
+export function errnoFromCode(code: string): number {
+  return isUvErrorCode(code) ? uvErrors[code][0] : -4094; // UNKNOWN
+}
+
+export function describeErrorCode(code: string): string {
+  return isUvErrorCode(code) ? uvErrors[code][1] : 'unknown error';
+}
+
+/** The name of a libuv errno (`util.getSystemErrorName`). */
+export function errorNameFromErrno(errno: number): string | undefined {
+  for (const [name, [value]] of Object.entries(uvErrors)) if (value === errno) return name;
+  return undefined;
+}
+
+/**
+ * A failed system call as Node reports it:
+ * `ENOENT: no such file or directory, open '/x'` with errno, code, syscall, path, dest.
+ * `stackStart` leaves our own frames out of the stack, like Node's C++ boundary does.
+ */
+export function uvException(ctx: SystemErrorContext, stackStart?: Function): SystemError {
+  const known = isUvErrorCode(ctx.code);
+  const code = known ? ctx.code : 'UNKNOWN';
+  let message = `${code}: ${ctx.message ?? describeErrorCode(ctx.code)}, ${ctx.syscall}`;
+  if (ctx.path !== undefined) message += ` '${ctx.path}'`;
+  if (ctx.dest !== undefined) message += ` -> '${ctx.dest}'`;
+  const error = new Error(message) as SystemError;
+  if (stackStart) Error.captureStackTrace?.(error, stackStart);
+  error.errno = errnoFromCode(code);
+  error.code = code;
+  error.syscall = ctx.syscall;
+  if (ctx.path !== undefined) error.path = ctx.path;
+  if (ctx.dest !== undefined) error.dest = ctx.dest;
+  return error;
+}
+
+/** `spawn x ENOENT`-style errors of net, dns and child_process: `${syscall} ${code} ${extra}`. */
+export function errnoException(code: string, syscall: string, original?: string): SystemError {
+  const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+  const error = new Error(message) as SystemError;
+  error.errno = errnoFromCode(code);
+  error.code = code;
+  error.syscall = syscall;
+  return error;
+}
+
+/** `connect ECONNREFUSED 127.0.0.1:3000`-style errors. */
+export function exceptionWithHostPort(
+  code: string,
+  syscall: string,
+  address: string,
+  port?: number,
+  additional?: string,
+): SystemError & { address: string; port?: number } {
+  let details = port !== undefined && port > 0 ? `${address}:${port}` : address;
+  if (additional) details += ` - Local (${additional})`;
+  const error = new Error(`${syscall} ${code} ${details}`) as SystemError & { address: string; port?: number };
+  error.errno = errnoFromCode(code);
+  error.code = code;
+  error.syscall = syscall;
+  error.address = address;
+  if (port !== undefined && port > 0) error.port = port;
+  return error;
+}
+
+// ——— Others ———
+
+export class AbortError extends Error {
+  code = 'ABORT_ERR';
+  constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AbortError';
+  }
+}
+
+/** Throws `ERR_METHOD_NOT_IMPLEMENTED` naming the API; every gap is also listed in polyfills/README.md. */
+export function notImplemented(name: string): never {
+  throw new codes.ERR_METHOD_NOT_IMPLEMENTED(name);
+}
+
+/** Node hides these frames from stacks; we keep the function as is (V8 gives us no cheap way). */
+export function hideStackFrames<T extends (...args: never[]) => unknown>(fn: T): T {
+  return fn;
+}
+
+export function isErrorStackTraceLimitWritable(): boolean {
+  const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+  if (desc === undefined) return Object.isExtensible(Error);
+  return Object.hasOwn(desc, 'writable') ? desc.writable === true : desc.set !== undefined;
+}
