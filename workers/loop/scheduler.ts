@@ -1,0 +1,60 @@
+// The loop's host scheduler: macrotasks through a MessageChannel (no 4 ms clamp, unlike nested
+// setTimeout) and sleeps through Atomics.waitAsync on a private cell, which a wake-up cuts short
+// with Atomics.notify. Needs only MessageChannel and SharedArrayBuffer: works in a worker and on
+// Node (unit tests).
+
+import type { LoopScheduler } from './event-loop.ts';
+
+/** ES2024's Atomics.waitAsync; our lib is ES2023. */
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+  timeout?: number,
+) => { async: false; value: string } | { async: true; value: Promise<string> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+
+export interface ClosableScheduler extends LoopScheduler {
+  /** Lets the host go: closes the channel (tests; a worker simply ends). */
+  close(): void;
+}
+
+export function createScheduler(): ClosableScheduler {
+  const channel = new MessageChannel();
+  const tasks: (() => void)[] = [];
+  channel.port1.onmessage = () => {
+    const task = tasks.shift();
+    task?.();
+  };
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  /** Bumped by every cancel, so that a late wake-up from an old sleep is ignored. */
+  let generation = 0;
+
+  return {
+    now: () => performance.now(),
+    post(task) {
+      tasks.push(task);
+      channel.port2.postMessage(null);
+    },
+    sleep(ms, wake) {
+      const mine = ++generation;
+      const waited = waitAsync(cell, 0, 0, ms === Infinity ? undefined : ms);
+      if (!waited.async) {
+        queueMicrotask(wake);
+        return () => {};
+      }
+      void waited.value.then(() => {
+        if (generation === mine) wake();
+      });
+      return () => {
+        if (generation !== mine) return;
+        generation++;
+        Atomics.notify(cell, 0);
+      };
+    },
+    close() {
+      channel.port1.close();
+      Atomics.notify(cell, 0);
+    },
+  };
+}
