@@ -219,6 +219,11 @@ export const codes = {
     RangeError,
     (size: number | bigint) => `File size (${size}) is greater than 2 GiB`,
   ),
+  ERR_FS_INVALID_SYMLINK_TYPE: makeNodeError(
+    'ERR_FS_INVALID_SYMLINK_TYPE',
+    Error,
+    (type: unknown) => `Symlink type must be one of "dir", "file", or "junction". Received "${String(type)}"`,
+  ),
   ERR_ILLEGAL_CONSTRUCTOR: makeNodeError('ERR_ILLEGAL_CONSTRUCTOR', TypeError, () => 'Illegal constructor'),
   ERR_INVALID_ARG_TYPE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, invalidArgTypeMessage),
   ERR_INVALID_ARG_VALUE: makeNodeError('ERR_INVALID_ARG_VALUE', TypeError, invalidArgValueMessage),
@@ -290,6 +295,9 @@ export const codes = {
   ERR_MULTIPLE_CALLBACK: makeNodeError('ERR_MULTIPLE_CALLBACK', Error, () => 'Callback called multiple times'),
   ERR_OPERATION_FAILED: makeNodeError('ERR_OPERATION_FAILED', Error, (reason: string) => `Operation failed: ${reason}`),
   ERR_OUT_OF_RANGE: makeNodeError('ERR_OUT_OF_RANGE', RangeError, outOfRangeMessage),
+  /** Node's C++ layer words some checks its own way (`mode is out of range: >= 0 && <= 7`). */
+  ERR_OUT_OF_RANGE_NATIVE: makeNodeError('ERR_OUT_OF_RANGE', RangeError, (message: string) => message),
+  ERR_INVALID_ARG_TYPE_NATIVE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, (message: string) => message),
   ERR_PACKAGE_IMPORT_NOT_DEFINED: makeNodeError(
     'ERR_PACKAGE_IMPORT_NOT_DEFINED',
     TypeError,

@@ -1,0 +1,90 @@
+// One implementation per fs operation, three forms: an operation is a generator that yields the
+// system calls it needs and receives their results; `runSync` answers each over the blocking
+// channel, `runAsync` over the asynchronous one. Callback and promise forms are `runAsync`.
+//
+// A failed call is thrown into the generator as Node's error (so operations can catch EEXIST or
+// ENOENT where Node does), with the path and dest as the user wrote them.
+
+import type {
+  SyscallError,
+  SyscallName,
+  SyscallRequest,
+  SyscallResponse,
+  SyscallResult,
+} from '../../../src/shared/syscalls.ts';
+import { type SystemError, uvException } from '../errors.ts';
+import { runtime } from '../runtime.ts';
+
+export interface Call<K extends SyscallName = SyscallName> {
+  request: SyscallRequest<K>;
+  payload?: Uint8Array;
+  /** What the error reports as `path` and `dest`: the user's spelling, not the absolute path. */
+  path?: string;
+  dest?: string;
+}
+
+export interface Reply<K extends SyscallName = SyscallName> {
+  result: SyscallResult<K>;
+  payload?: Uint8Array;
+}
+
+export type Op<T> = Generator<Call, T, Reply>;
+
+/** One system call inside an operation: `const { result } = yield* sys({ request: ... })`. */
+export function* sys<K extends SyscallName>(call: Call<K>): Generator<Call, Reply<K>, Reply> {
+  return (yield call as unknown as Call) as Reply<K>;
+}
+
+/** Node's error for a failed call, its path and dest rebuilt from the user's arguments. */
+function toNodeError(call: Call, error: SyscallError, stackStart?: Function): SystemError {
+  return uvException(
+    {
+      code: error.code,
+      syscall: error.syscall,
+      path: error.path === undefined ? undefined : (call.path ?? error.path),
+      dest: error.dest === undefined ? undefined : (call.dest ?? error.dest),
+    },
+    stackStart,
+  );
+}
+
+function step<T>(op: Op<T>, call: Call, response: SyscallResponse, stackStart?: Function) {
+  if (response.ok) {
+    const reply: Reply = { result: response.result };
+    if (response.payload !== undefined) reply.payload = response.payload;
+    return op.next(reply);
+  }
+  return op.throw(toNodeError(call, response.error, stackStart));
+}
+
+export function runSync<T>(op: Op<T>): T {
+  const { syscall } = runtime();
+  let next = op.next();
+  while (!next.done) {
+    const call = next.value;
+    next = step(op, call, syscall.call(call.request, call.payload), runSync);
+  }
+  return next.value;
+}
+
+export async function runAsync<T>(op: Op<T>): Promise<T> {
+  const { asyncSyscall } = runtime();
+  let next = op.next();
+  while (!next.done) {
+    const call = next.value;
+    next = step(op, call, await asyncSyscall.callAsync(call.request, call.payload));
+  }
+  return next.value;
+}
+
+/** Runs validation (which throws) now and the operation later: for promise forms, whose
+ * argument errors must reject rather than throw. */
+export function runPromise<T>(make: () => Op<T>): Promise<T> {
+  let op: Op<T>;
+  try {
+    op = make();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return runAsync(op);
+}

@@ -1,0 +1,42 @@
+// Node's `SystemError` family of fs (ERR_FS_EISDIR, ERR_FS_CP_*): a code of its own, plus the
+// system error's `info`, `errno`, `syscall` and `path`, with the message Node composes from them:
+// `<prefix>: <syscall> returned <code> (<message>) <path>`.
+
+import { codes, errnoFromCode } from '../errors.ts';
+
+type SystemErrorCode =
+  | 'ERR_FS_EISDIR'
+  | 'ERR_FS_CP_EINVAL'
+  | 'ERR_FS_CP_DIR_TO_NON_DIR'
+  | 'ERR_FS_CP_NON_DIR_TO_DIR'
+  | 'ERR_FS_CP_EEXIST'
+  | 'ERR_FS_CP_SOCKET'
+  | 'ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY'
+  | 'ERR_FS_CP_UNKNOWN';
+
+const prefixes: Record<SystemErrorCode, string> = {
+  ERR_FS_EISDIR: 'Path is a directory',
+  ERR_FS_CP_EINVAL: 'Invalid src or dest',
+  ERR_FS_CP_DIR_TO_NON_DIR: 'Cannot overwrite non-directory with directory',
+  ERR_FS_CP_NON_DIR_TO_DIR: 'Cannot overwrite directory with non-directory',
+  ERR_FS_CP_EEXIST: 'Target already exists',
+  ERR_FS_CP_SOCKET: 'Cannot copy a socket file',
+  ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: 'Cannot overwrite symlink in subdirectory of self',
+  ERR_FS_CP_UNKNOWN: 'Cannot copy an unknown file type',
+};
+
+export interface SystemErrorInfo {
+  code: string;
+  message: string;
+  path: string;
+  syscall: string;
+  errno?: number;
+}
+
+export function fsSystemError(kind: SystemErrorCode, info: SystemErrorInfo): Error {
+  const full = { ...info, errno: info.errno ?? errnoFromCode(info.code) };
+  const message = `${prefixes[kind]}: ${full.syscall} returned ${full.code} (${full.message}) ${full.path}`;
+  const error = new codes[kind](message);
+  Object.assign(error, { info: full, errno: full.errno, syscall: full.syscall, path: full.path });
+  return error;
+}
