@@ -2,7 +2,7 @@
 // with Node's conversions; the rest of the arguments are inspected and joined by spaces.
 // Everything is supported.
 
-import { inspect, inspectDefaultOptions, type InspectOptions } from './inspect.ts';
+import { builtInObjects, inspect, inspectDefaultOptions, type InspectOptions } from './inspect.ts';
 import { formatBigInt, formatNumber } from './inspect-strings.ts';
 
 const noColor = (str: string): string => str;
@@ -15,11 +15,6 @@ const formatNumberNoColor = (n: number, options: InspectOptions | undefined): st
   formatNumber(noColor, n, numericSeparator(options));
 const formatBigIntNoColor = (n: bigint, options: InspectOptions | undefined): string =>
   formatBigInt(noColor, n, numericSeparator(options));
-
-// Global constructors count as "built-in": their toString is not the user's own.
-const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
-);
 
 /**
  * %s prints objects through inspect unless the user gave them their own toString or

@@ -139,16 +139,29 @@ function removeDuplicateErrorKeys(
   }
 }
 
+/** Underlines each package name after a `node_modules` path segment (`@scope/name` whole). */
 function markNodeModules(ctx: ErrorContext, line: string): string {
   let out = '';
-  let pos = 0;
-  const re = /[/\\]node_modules[/\\](.+?)(?=[/\\])/g;
-  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
-    out += line.slice(pos, m.index + 14);
-    out += ctx.stylize(m[1] ?? '', 'module');
-    pos = m.index + m[0].length;
+  let lastPos = 0;
+  let searchFrom = 0;
+  for (;;) {
+    const at = line.indexOf('node_modules', searchFrom);
+    if (at === -1) break;
+    const separator = line[at - 1];
+    const after = line[at + 12];
+    if ((separator !== '/' && separator !== '\\') || (after !== '/' && after !== '\\')) {
+      searchFrom = at + 1;
+      continue;
+    }
+    const moduleStart = at + 13;
+    out += line.slice(lastPos, moduleStart);
+    let moduleEnd = line.indexOf(separator, moduleStart);
+    if (line[moduleStart] === '@') moduleEnd = line.indexOf(separator, moduleEnd + 1);
+    out += ctx.stylize(line.slice(moduleStart, moduleEnd), 'module');
+    lastPos = moduleEnd;
+    searchFrom = moduleEnd;
   }
-  return pos === 0 ? line : out + line.slice(pos);
+  return lastPos === 0 ? line : out + line.slice(lastPos);
 }
 
 function markCwd(ctx: ErrorContext, line: string, cwd: string): string {

@@ -111,10 +111,19 @@ const numberRegExp = /^(0|[1-9][0-9]*)$/;
 const classRegExp = /^(\s+[^(]*?)\s*{/;
 const stripCommentsRegExp = /(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g;
 
-// Names of the global constructors, to tell built-in prototypes from user classes. Node takes the
-// capitalised global names; the worker's list holds Web APIs too, which Node mostly also has.
-const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
+// Node takes the capitalised globals that exist when its inspect module loads: the ECMAScript ones
+// (SharedArrayBuffer is not among them then), none of the Web APIs. Their prototypes count as
+// built-in when showHidden lists prototype properties.
+export const builtInObjects = new Set(
+  [
+    'Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'Date', 'Promise',
+    'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError',
+    'SyntaxError', 'TypeError', 'URIError', 'JSON', 'Math', 'Intl', 'ArrayBuffer', 'Atomics',
+    'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
+    'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array',
+    'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect',
+    'FinalizationRegistry', 'WeakRef', 'WebAssembly', 'Iterator',
+  ].filter((name) => name in globalThis),
 );
 
 const stylizeNoColor: Stylize = (str) => str;
@@ -632,7 +641,10 @@ function formatRaw(ctx: Context, value: object, recurseTimes: number, typedArray
       const prefix = getPrefix(constructor, tagText, fallback, `(${size})`);
       braces = [`${prefix}[`, ']'];
       if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
-      formatter = (c, v, r) => formatTypedArray(v as TypedArray, size, c, r);
+      // Without a prototype the getters are out of reach: format a same-kind copy instead.
+      const ctorOfKind = (globalThis as unknown as Record<string, new (v: object) => TypedArray>)[typedKind];
+      const bound = constructor === null && ctorOfKind !== undefined ? new ctorOfKind(value) : value;
+      formatter = (c, _v, r) => formatTypedArray(bound as TypedArray, size, c, r);
       extrasType = kArrayExtrasType;
     } else if (isMapIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
