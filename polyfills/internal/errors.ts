@@ -204,6 +204,7 @@ export const codes = {
     Error,
     () => 'Cannot do synchronous work on directory handle with concurrent asynchronous operations',
   ),
+  ERR_DLOPEN_FAILED: makeNodeError('ERR_DLOPEN_FAILED', Error, (message: string) => message),
   ERR_EVAL_ESM_CANNOT_PRINT: makeNodeError('ERR_EVAL_ESM_CANNOT_PRINT', Error, () => '--print cannot be used with ESM input'),
   ERR_FALSY_VALUE_REJECTION: makeNodeError('ERR_FALSY_VALUE_REJECTION', Error, () => 'Promise was rejected with falsy value'),
   ERR_FS_CP_DIR_TO_NON_DIR: makeNodeError('ERR_FS_CP_DIR_TO_NON_DIR', Error, (message: string) => message),
