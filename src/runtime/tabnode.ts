@@ -102,10 +102,13 @@ export class Tabnode {
     const runtimeId = options.runtimeId ?? options.projectId ?? (persist ? 'default' : newRuntimeId());
     const workdir = `/home/${validateName(options.workdirName ?? 'project', 'workdirName')}`;
 
-    // Register before checking: on a host without the headers, the next load gets them.
-    const serviceWorker = await registerServiceWorker(options.serviceWorker ?? true);
-    if (!globalThis.crossOriginIsolated) {
-      throw new NotIsolatedError(serviceWorker.registered && !serviceWorker.controlling, serviceWorker.problem);
+    // On a host without the isolation headers the service worker adds them from the next load
+    // on: wait until it is active so that one reload is sure to be enough.
+    const isolated = globalThis.crossOriginIsolated;
+    const serviceWorker = await registerServiceWorker(options.serviceWorker ?? true, !isolated);
+    if (!isolated) {
+      // Already controlled by it and still not isolated: a reload would not help.
+      throw new NotIsolatedError(serviceWorker.active && !serviceWorker.controlling, serviceWorker.problem);
     }
 
     const worker = new Worker(new URL('../../workers/kernel.worker.ts', import.meta.url), {
