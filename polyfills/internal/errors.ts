@@ -340,6 +340,11 @@ export const codes = {
   ERR_STREAM_WRITE_AFTER_END: makeNodeError('ERR_STREAM_WRITE_AFTER_END', Error, () => 'write after end'),
   ERR_SYSTEM_ERROR: makeNodeError('ERR_SYSTEM_ERROR', Error, (message: string) => `A system error occurred: ${message}`),
   ERR_TTY_INIT_FAILED: makeNodeError('ERR_TTY_INIT_FAILED', Error, () => 'TTY initialization failed'),
+  ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: makeNodeError(
+    'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+    Error,
+    () => '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active',
+  ),
   ERR_UNHANDLED_ERROR: makeNodeError('ERR_UNHANDLED_ERROR', Error, (err?: unknown) => {
     const msg = 'Unhandled error.';
     if (err === undefined) return msg;

@@ -50,8 +50,11 @@ export interface NodeProcessRuntime extends ProcessRuntime {
   readonly loop: NodeEventLoop;
   /** Ends the process now: flushes stdio, reports the code to the kernel, never returns. */
   exit(code: number, signal?: SignalName): never;
-  /** Asks the kernel to deliver `signal` to another process; false if there is no such process. */
-  kill(pid: number, signal: SignalName): boolean;
+  /**
+   * Asks the kernel to deliver `signal` to another process (null: only check it exists);
+   * false if there is no such process.
+   */
+  kill(pid: number, signal: SignalName | null): boolean;
   /** Starts (true) or pauses (false) the flow of stdin chunks to `onStdin`. */
   setStdinFlowing(flowing: boolean): void;
   /** Where stdin chunks (null at the end) and terminal resizes go; the process polyfill sets it. */
@@ -59,6 +62,12 @@ export interface NodeProcessRuntime extends ProcessRuntime {
   onResize: ((columns: number, rows: number) => void) | undefined;
   onSignal: ((signal: SignalName) => void) | undefined;
   readonly tty: TtyInfo;
+  /** Terminal line discipline: raw (true) passes keys through, cooked (false) edits lines and echoes. */
+  setRawMode(raw: boolean): void;
+  /** Tells the kernel which signals have listeners; the others take their default action there. */
+  setSignalListeners(signals: readonly SignalName[]): void;
+  /** Milliseconds the loop spent running JavaScript (process.cpuUsage). */
+  cpuTime(): number;
   /** fs.watch: changes under `path` until the returned function is called. */
   watch(
     path: string,
