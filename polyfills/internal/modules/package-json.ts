@@ -76,8 +76,8 @@ export class PackageJsonReader {
     try {
       parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch {
-      // Node 22 parses package.json natively and reports no detail.
-      throw new codes.ERR_INVALID_PACKAGE_CONFIG(jsonPath);
+      // Node 22 parses package.json natively: its message is the path and a full stop, no detail.
+      throw new codes.ERR_INVALID_PACKAGE_CONFIG(`${jsonPath}.`);
     }
     config.exists = true;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return config;

@@ -24,6 +24,21 @@ export function internalFrameName(fileName: string): string | undefined {
   return `node:internal/tabnode/${file}`;
 }
 
+const evalFrame = /^(async )?(new )?(?:([^\s(]*)\.)?eval(?: \[as ([^\]]+)\])? \((.*)\)$/;
+
+/**
+ * V8 names an anonymous function of eval'd code `eval`; Node compiles modules without eval, so
+ * they read `Object.<anonymous> (file:1:7)` or a bare location there.
+ */
+function renameEvalFunction(text: string): string {
+  const match = evalFrame.exec(text);
+  if (match === null) return text;
+  const [, async = '', isNew, typeName, methodName, location] = match;
+  if (isNew) return `new <anonymous> (${location})`;
+  if (typeName) return `${async}${typeName}.${methodName ?? '<anonymous>'} (${location})`;
+  return `${async}${location}`;
+}
+
 function formatFrame(site: NodeJS.CallSite): string {
   let text: string;
   try {
@@ -31,10 +46,12 @@ function formatFrame(site: NodeJS.CallSite): string {
   } catch {
     return '<error>';
   }
+  // Code run by eval has no getFileName(); its sourceURL is the module's path.
   const fileName = site.getScriptNameOrSourceURL?.() ?? site.getFileName();
   if (typeof fileName !== 'string' || fileName === '') return text;
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
+  if (isCompiledFile(fileName) && site.isEval() && site.getFunctionName() === 'eval') text = renameEvalFunction(text);
   if (line === 1 && column !== null && isCompiledFile(fileName)) {
     const offset = firstLineOffset(fileName);
     const wrong = `${fileName}:1:${column}`;

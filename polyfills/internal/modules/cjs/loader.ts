@@ -5,8 +5,9 @@
 // addons (.node throws ERR_DLOPEN_FAILED), policies, --preserve-symlinks, the circular-require
 // warning proxy (partial exports are returned without the warning).
 
-import { codes } from '../../errors.ts';
+// validators.ts first: errors.ts -> util.ts -> validators.ts is a cycle that only loads this way round.
 import { validateString } from '../../validators.ts';
+import { codes } from '../../errors.ts';
 import { canBeRequiredByUsers, canBeRequiredWithoutScheme, normalizeRequirableId } from '../builtin-names.ts';
 import { recordCompiledSource } from '../compiled-sources.ts';
 import { loaderHost } from '../host.ts';
@@ -94,7 +95,8 @@ export class Module {
   filename: string | null;
   loaded: boolean;
   children: Module[];
-  paths: string[];
+  /** Set by load(); absent before, as in Node. */
+  declare paths: string[];
   /** Set on the instance so user code can replace it, as in Node. */
   declare require: (id: string) => unknown;
 
@@ -107,7 +109,6 @@ export class Module {
     this.filename = null;
     this.loaded = false;
     this.children = [];
-    this.paths = [];
   }
 
   /** Deprecated (DEP0144) but widely used: the module that first required this one. */

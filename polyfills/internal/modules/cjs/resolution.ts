@@ -53,7 +53,7 @@ export function tryPackage(requestPath: string, exts: readonly string[], origina
       throw error;
     }
     loaderHost().emitWarning(
-      `Invalid 'main' field in '${pathToFileURL(pkg.pjsonPath).href}' of '${main}'. ` +
+      `Invalid 'main' field in '${pkg.pjsonPath}' of '${main}'. ` +
         'Please either fix that or report it to the module author',
       'DeprecationWarning',
       'DEP0128',
@@ -67,13 +67,11 @@ const encodedSepRegEx = /%2F|%5C/i;
 /** Turns the URL package resolution found into the file's realpath, or MODULE_NOT_FOUND. */
 export function finalizeEsmResolution(resolved: URL, parentPath: string | undefined, pkgPath: string): string {
   if (encodedSepRegEx.exec(resolved.pathname) !== null) {
-    const error = new codes.ERR_INVALID_MODULE_SPECIFIER(
-      resolved.pathname,
+    throw new codes.ERR_INVALID_MODULE_SPECIFIER(
+      resolved.href,
       'must not include encoded "/" or "\\" characters',
       parentPath,
     );
-    error.code = 'MODULE_NOT_FOUND';
-    throw error;
   }
   const filename = fileURLToPath(resolved);
   const actual = tryFile(filename);
