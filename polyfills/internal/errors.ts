@@ -243,6 +243,12 @@ export const codes = {
     (platform: string) => `File URL host must be "localhost" or empty on ${platform}`,
   ),
   ERR_INVALID_FILE_URL_PATH: makeNodeError('ERR_INVALID_FILE_URL_PATH', TypeError, (reason: string) => `File URL path ${reason}`),
+  ERR_INVALID_MIME_SYNTAX: makeNodeError(
+    'ERR_INVALID_MIME_SYNTAX',
+    TypeError,
+    (production: string, str: string, invalidIndex: number) =>
+      `The MIME syntax for a ${production} in "${str}" is invalid${invalidIndex !== -1 ? ` at ${invalidIndex}` : ''}`,
+  ),
   ERR_INVALID_MODULE_SPECIFIER: makeNodeError(
     'ERR_INVALID_MODULE_SPECIFIER',
     TypeError,
@@ -299,6 +305,23 @@ export const codes = {
   /** Node's C++ layer words some checks its own way (`mode is out of range: >= 0 && <= 7`). */
   ERR_OUT_OF_RANGE_NATIVE: makeNodeError('ERR_OUT_OF_RANGE', RangeError, (message: string) => message),
   ERR_INVALID_ARG_TYPE_NATIVE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, (message: string) => message),
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: makeNodeError('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', TypeError, (message: string) => message),
+  ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: makeNodeError(
+    'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+    TypeError,
+    (arg: string) => `Unexpected argument '${arg}'. This command does not take positional arguments`,
+  ),
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: makeNodeError(
+    'ERR_PARSE_ARGS_UNKNOWN_OPTION',
+    TypeError,
+    (option: string, allowPositionals: boolean) =>
+      `Unknown option '${option}'${
+        allowPositionals
+          ? ". To specify a positional argument starting with a '-', place it at the end of the command after " +
+            `'--', as in '-- ${JSON.stringify(option)}`
+          : ''
+      }`,
+  ),
   ERR_PACKAGE_IMPORT_NOT_DEFINED: makeNodeError(
     'ERR_PACKAGE_IMPORT_NOT_DEFINED',
     TypeError,
