@@ -18,6 +18,8 @@ function ensureBuilt(distDir) {
   if (result.status !== 0) throw new Error('tabnode-run: vite build failed');
 }
 
+let interruptedBySignal = () => false;
+
 async function main() {
   let options;
   try {
@@ -35,16 +37,20 @@ async function main() {
   const distDir = join(PROJECT_ROOT, 'dist');
   ensureBuilt(distDir);
 
+  let starting;
   let session;
   let interrupted = false;
+  interruptedBySignal = () => interrupted;
   const onSignal = (signal) => {
     if (interrupted) return;
     interrupted = true;
     process.stderr.write(`tabnode-run: ${signal}, stopping\n`);
-    // Stop the command in the tab, then close everything; exit like a shell would (128 + n).
+    // Stop the command in the tab, then close everything (a session still starting is awaited
+    // first, so that its browser and profile are not left behind); exit like a shell: 128 + n.
     void (async () => {
-      await session?.kill(signal).catch(() => {});
-      await session?.close();
+      const current = session ?? (await starting?.catch(() => undefined));
+      await current?.kill(signal).catch(() => {});
+      await current?.close();
       process.exit(signal === 'SIGINT' ? 130 : 143);
     })();
   };
@@ -52,7 +58,8 @@ async function main() {
   process.on('SIGTERM', onSignal);
 
   try {
-    session = await startSession({ distDir });
+    starting = startSession({ distDir });
+    session = await starting;
     const result = await session.run({
       command: options.command,
       args: options.args,
@@ -80,6 +87,8 @@ main().then(
     setTimeout(() => process.exit(code), 3000).unref();
   },
   (error) => {
+    // After Ctrl+C the run fails because the browser closes under it: that is not news.
+    if (interruptedBySignal()) return;
     process.stderr.write(`tabnode-run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },

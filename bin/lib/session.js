@@ -92,6 +92,11 @@ export async function startSession(options = {}) {
       // Headless comes from our own --headless=new; Playwright must not add its own flag.
       headless: false,
       args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+      // Our caller decides what Ctrl+C means (stop the command, then close()); Playwright's own
+      // handlers would exit the process before the temporary profile is removed.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     cleanups.push(() => context.close());
 
@@ -127,6 +132,7 @@ export async function startSession(options = {}) {
       const problemsBefore = problems.length;
       sink = { ...sink, onStdout: request.onStdout, onStderr: request.onStderr };
       let timer;
+      let timedOut = false;
       const work = (async () => {
         await page.evaluate(() => window.tabnodeRunner.boot());
         try {
@@ -148,7 +154,10 @@ export async function startSession(options = {}) {
           });
           return { exitCode, timedOut: false };
         } finally {
-          await page.evaluate(() => window.tabnodeRunner.teardown()).catch((error) => report(`tabnode-run: teardown failed: ${error.message}`));
+          // After a timeout the runtime may already be gone (torn down below, or the browser closed).
+          if (!timedOut && !closed) {
+            await page.evaluate(() => window.tabnodeRunner.teardown()).catch((error) => report(`tabnode-run: teardown failed: ${error.message}`));
+          }
         }
       })();
       running = work;
@@ -163,9 +172,16 @@ export async function startSession(options = {}) {
                 }),
               ]);
         if (outcome.timedOut) {
+          timedOut = true;
           await kill('SIGKILL');
-          // Give the kill a moment to land so the runtime tears down cleanly; never wait forever.
-          await Promise.race([work.catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+          // Give the kill a moment to land; then tear the runtime down, which ends the run for sure.
+          const settled = work.then(
+            () => true,
+            () => true,
+          );
+          const landed = await Promise.race([settled, new Promise((r) => setTimeout(r, 2000, false))]);
+          if (!landed && !closed) await page.evaluate(() => window.tabnodeRunner.teardown()).catch(() => {});
+          await Promise.race([settled, new Promise((r) => setTimeout(r, 2000))]);
         }
         return { ...outcome, problems: problems.slice(problemsBefore) };
       } finally {

@@ -68,6 +68,8 @@ async function run(): Promise<void> {
     const process = await runtime.spawn('node', ['index.js']);
     running = process;
     const piped = Promise.all([pipeToView(process.stdout, output, 'stdout'), pipeToView(process.stderr, output, 'stderr')]);
+    // If the runtime fails mid-run, `exit` rejects first and carries the error.
+    piped.catch(() => {});
     const code = await process.exit;
     await piped;
     exitBadge.textContent = `exit ${code}`;

@@ -48,6 +48,8 @@ const api: RunnerApi = {
     });
     running = process;
     const pumps = Promise.all([pump(process.stdout, 1), pump(process.stderr, 2)]);
+    // If the runtime is torn down mid-run, `exit` rejects first and carries the error.
+    pumps.catch(() => {});
     try {
       const code = await process.exit;
       await pumps;
