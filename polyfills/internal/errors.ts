@@ -210,6 +210,7 @@ export const codes = {
   ERR_FS_CP_DIR_TO_NON_DIR: makeNodeError('ERR_FS_CP_DIR_TO_NON_DIR', Error, (message: string) => message),
   ERR_FS_CP_EEXIST: makeNodeError('ERR_FS_CP_EEXIST', Error, (message: string) => message),
   ERR_FS_CP_EINVAL: makeNodeError('ERR_FS_CP_EINVAL', Error, (message: string) => message),
+  ERR_FS_CP_FIFO_PIPE: makeNodeError('ERR_FS_CP_FIFO_PIPE', Error, (message: string) => message),
   ERR_FS_CP_NON_DIR_TO_DIR: makeNodeError('ERR_FS_CP_NON_DIR_TO_DIR', Error, (message: string) => message),
   ERR_FS_CP_SOCKET: makeNodeError('ERR_FS_CP_SOCKET', Error, (message: string) => message),
   ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: makeNodeError('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', Error, (message: string) => message),
@@ -226,6 +227,11 @@ export const codes = {
     (type: unknown) => `Symlink type must be one of "dir", "file", or "junction". Received "${String(type)}"`,
   ),
   ERR_ILLEGAL_CONSTRUCTOR: makeNodeError('ERR_ILLEGAL_CONSTRUCTOR', TypeError, () => 'Illegal constructor'),
+  ERR_INCOMPATIBLE_OPTION_PAIR: makeNodeError(
+    'ERR_INCOMPATIBLE_OPTION_PAIR',
+    TypeError,
+    (a: string, b: string) => `Option "${a}" cannot be used in combination with option "${b}"`,
+  ),
   ERR_INVALID_ARG_TYPE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, invalidArgTypeMessage),
   ERR_INVALID_ARG_VALUE: makeNodeError('ERR_INVALID_ARG_VALUE', TypeError, invalidArgValueMessage),
   /** Node's `ERR_INVALID_ARG_VALUE.RangeError`: the same code and message on a RangeError. */

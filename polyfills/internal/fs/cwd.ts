@@ -1,9 +1,18 @@
-// The working directory relative fs paths resolve against. The process runtime wires the real
-// `process.cwd()` in with `setCwdProvider`; until then (and in unit tests without one) it is '/'.
+// The working directory relative fs paths resolve against. Whoever owns `process.cwd()` wires it
+// in with `setCwdProvider` (wanted from the runtime: `cwd(): string`); until then it is the cwd of
+// the process object on globalThis, as node:path reads it, or '/'.
 
-let provider: () => string = () => '/';
+interface CwdSource {
+  process?: { cwd?: () => string };
+}
 
-/** Installed by whoever owns `process.cwd()` (the process worker / process polyfill). */
+function globalCwd(): string {
+  const proc = (globalThis as CwdSource).process;
+  return typeof proc?.cwd === 'function' ? proc.cwd() : '/';
+}
+
+let provider: () => string = globalCwd;
+
 export function setCwdProvider(fn: () => string): void {
   provider = fn;
 }

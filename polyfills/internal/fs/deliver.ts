@@ -3,18 +3,19 @@
 // polyfills/internal/callbacks.ts once that exists; fs keeps its own copy until then.
 
 import { runtime } from '../runtime.ts';
+import { type Op, runAsync } from './driver.ts';
 
 export function deliver<A extends unknown[]>(callback: (...args: A) => void, ...args: A): void {
   runtime().loop.queueIoCallback(() => callback(...args));
 }
 
-/** Settles a callback from a promise: one call with the value or one with the error, never both. */
-export function settle<T>(
-  promise: Promise<T>,
-  callback: (err: Error | null, value?: T) => void,
-): void {
-  promise.then(
-    (value) => deliver(callback, null, value),
-    (error: unknown) => deliver(callback, error as Error),
+type Callback = (...args: unknown[]) => void;
+
+/** Runs an fs operation and calls back exactly once, from the loop, outside any `try`:
+ * `(null, ...spread(value))` or `(error)`. */
+export function runWithCallback<T>(op: Op<T>, callback: Function, spread: (value: T) => unknown[]): void {
+  runAsync(op).then(
+    (value) => deliver(callback as Callback, null, ...spread(value)),
+    (error: unknown) => deliver(callback as Callback, error),
   );
 }

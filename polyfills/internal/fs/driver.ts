@@ -28,10 +28,23 @@ export interface Reply<K extends SyscallName = SyscallName> {
   payload?: Uint8Array;
 }
 
-export type Op<T> = Generator<Call, T, Reply>;
+/** A step that waits for a user-supplied value (cp's `filter` may return a promise). Only the
+ * asynchronous forms can wait; the sync forms reject promises before they get here. */
+export interface Wait {
+  wait: Promise<unknown>;
+}
+
+export type Step = Call | Wait;
+
+export type Op<T> = Generator<Step, T, Reply | unknown>;
+
+/** Awaits a value inside an asynchronous run of an operation. */
+export function* waitFor<T>(promise: Promise<T>): Op<T> {
+  return (yield { wait: promise }) as T;
+}
 
 /** One system call inside an operation: `const { result } = yield* sys({ request: ... })`. */
-export function* sys<K extends SyscallName>(call: Call<K>): Generator<Call, Reply<K>, Reply> {
+export function* sys<K extends SyscallName>(call: Call<K>): Op<Reply<K>> {
   return (yield call as unknown as Call) as Reply<K>;
 }
 
@@ -62,6 +75,7 @@ export function runSync<T>(op: Op<T>): T {
   let next = op.next();
   while (!next.done) {
     const call = next.value;
+    if ('wait' in call) throw new Error('tabnode: a synchronous fs operation tried to wait');
     next = step(op, call, syscall.call(call.request, call.payload), runSync);
   }
   return next.value;
@@ -72,6 +86,17 @@ export async function runAsync<T>(op: Op<T>): Promise<T> {
   let next = op.next();
   while (!next.done) {
     const call = next.value;
+    if ('wait' in call) {
+      let value: unknown;
+      try {
+        value = await call.wait;
+      } catch (error) {
+        next = op.throw(error);
+        continue;
+      }
+      next = op.next(value);
+      continue;
+    }
     next = step(op, call, await asyncSyscall.callAsync(call.request, call.payload));
   }
   return next.value;

@@ -12,10 +12,8 @@ function dateFromMs(ms: number): Date {
 
 /** The type tests shared by Stats, BigIntStats (mode as a bigint) and Dirent-like values. */
 abstract class StatsBase {
-  declare mode: number | bigint;
-
   protected checkModeProperty(property: number): boolean {
-    const mode = this.mode;
+    const mode = (this as unknown as { mode: number | bigint }).mode;
     if (typeof mode === 'bigint') return (mode & BigInt(S_IFMT)) === BigInt(property);
     return (mode & S_IFMT) === property;
   }
@@ -44,7 +42,7 @@ abstract class StatsBase {
 
 export class Stats extends StatsBase {
   declare dev: number;
-  declare override mode: number;
+  declare mode: number;
   declare nlink: number;
   declare uid: number;
   declare gid: number;
@@ -98,7 +96,7 @@ function msToNs(ms: number): bigint {
 
 export class BigIntStats extends StatsBase {
   declare dev: bigint;
-  declare override mode: bigint;
+  declare mode: bigint;
   declare nlink: bigint;
   declare uid: bigint;
   declare gid: bigint;

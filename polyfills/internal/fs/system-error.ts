@@ -11,6 +11,7 @@ type SystemErrorCode =
   | 'ERR_FS_CP_NON_DIR_TO_DIR'
   | 'ERR_FS_CP_EEXIST'
   | 'ERR_FS_CP_SOCKET'
+  | 'ERR_FS_CP_FIFO_PIPE'
   | 'ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY'
   | 'ERR_FS_CP_UNKNOWN';
 
@@ -21,6 +22,7 @@ const prefixes: Record<SystemErrorCode, string> = {
   ERR_FS_CP_NON_DIR_TO_DIR: 'Cannot overwrite directory with non-directory',
   ERR_FS_CP_EEXIST: 'Target already exists',
   ERR_FS_CP_SOCKET: 'Cannot copy a socket file',
+  ERR_FS_CP_FIFO_PIPE: 'Cannot copy a FIFO pipe',
   ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY: 'Cannot overwrite symlink in subdirectory of self',
   ERR_FS_CP_UNKNOWN: 'Cannot copy an unknown file type',
 };

@@ -138,12 +138,15 @@ export function writeCallbackOp(args: unknown[]): WriteArgs & { callback: Functi
       length = params.length ?? buffer.byteLength - (offset as number);
       position = params.position ?? null;
     }
-    if (offset == null || typeof offset === 'function') offset = 0;
-    else validateInteger(offset, 'offset', 0);
-    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    let at = 0;
+    if (offset != null && typeof offset !== 'function') {
+      validateInteger(offset, 'offset', 0);
+      at = offset;
+    }
+    if (typeof length !== 'number') length = buffer.byteLength - at;
     if (typeof position !== 'number') position = null;
-    validateOffsetLengthWrite(offset, length as number, buffer.byteLength);
-    const bytes = viewBytes(buffer).subarray(offset, offset + (length as number));
+    validateOffsetLengthWrite(at, length as number, buffer.byteLength);
+    const bytes = viewBytes(buffer).subarray(at, at + (length as number));
     return { op: writeBytes(fd, bytes, toKernelPosition(position)), data: buffer, callback };
   }
   validateStringAfterArrayBufferView(buffer, 'buffer');

@@ -1,0 +1,214 @@
+// fs/promises FileHandle: a descriptor with promise methods, closed once (close, or
+// Symbol.asyncDispose). https://nodejs.org/api/fs.html#class-filehandle
+// Not an EventEmitter here (no 'close' event); not closed on garbage collection.
+
+import { Buffer } from '../../buffer.ts';
+import { codes } from '../errors.ts';
+import { validateBuffer, validateInteger, validateObject } from '../validators.ts';
+import { type Op, runAsync } from './driver.ts';
+import { readInto } from './ops/fd.ts';
+import {
+  closeOp,
+  fchmodOp,
+  fchownOp,
+  fstatOp,
+  fsyncOp,
+  ftruncateOp,
+  futimesOp,
+  readvOp,
+  writevOp,
+} from './ops/fd.ts';
+import { readFileOp, writeFileOp } from './ops/file.ts';
+import { writeSyncOp } from './ops/read-write.ts';
+import { toKernelPosition, validateOffsetLengthRead, validatePosition } from './utils.ts';
+import type { ReadStream, WriteStream } from './streams.ts';
+
+/** Streams need the stream module, which loads lazily so that plain fs does not pull it in. */
+export interface StreamFactory {
+  createReadStream(path: unknown, options: unknown): ReadStream;
+  createWriteStream(path: unknown, options: unknown): WriteStream;
+}
+let streams: StreamFactory | undefined;
+export function registerStreamFactory(factory: StreamFactory): void {
+  streams = factory;
+}
+
+function fileClosed(syscall: string): Error {
+  // Node's own wording for a call on a closed handle: no errno, just 'file closed'.
+  return Object.assign(new Error('file closed'), { code: 'EBADF', syscall });
+}
+
+export class FileHandle {
+  #fd: number;
+  #closing: Promise<void> | undefined;
+
+  constructor(fd: number) {
+    this.#fd = fd;
+  }
+
+  get fd(): number {
+    return this.#fd;
+  }
+
+  #run<T>(syscall: string, make: (fd: number) => Op<T>): Promise<T> {
+    if (this.#fd === -1) return Promise.reject(fileClosed(syscall));
+    let op: Op<T>;
+    try {
+      op = make(this.#fd);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return runAsync(op);
+  }
+
+  async read(bufferOrOptions?: unknown, offset?: unknown, length?: unknown, position?: unknown) {
+    let buffer = bufferOrOptions;
+    if (!ArrayBuffer.isView(buffer)) {
+      if (bufferOrOptions !== undefined) validateObject(bufferOrOptions, 'options', { nullable: true });
+      const o = (bufferOrOptions ?? {}) as { buffer?: unknown; offset?: unknown; length?: unknown; position?: unknown };
+      buffer = o.buffer ?? Buffer.alloc(16384);
+      offset = o.offset ?? 0;
+      length = o.length ?? (buffer as ArrayBufferView).byteLength - (offset as number);
+      position = o.position ?? null;
+      validateBuffer(buffer);
+    }
+    const view = buffer as ArrayBufferView;
+    if (offset !== null && typeof offset === 'object') {
+      const o = offset as { offset?: unknown; length?: unknown; position?: unknown };
+      offset = o.offset ?? 0;
+      length = o.length ?? view.byteLength - (offset as number);
+      position = o.position ?? null;
+    }
+    let at = 0;
+    if (offset != null) {
+      validateInteger(offset, 'offset', 0);
+      at = offset;
+    }
+    const len = (length ?? view.byteLength - at) as number;
+    if (len === 0) return { bytesRead: 0, buffer: view };
+    if (view.byteLength === 0) throw new codes.ERR_INVALID_ARG_VALUE('buffer', view, 'is empty and cannot be written');
+    validateOffsetLengthRead(at, len, view.byteLength);
+    if (position == null) position = -1;
+    else validatePosition(position, 'position', len);
+    const bytesRead = await this.#run('read', (fd) => readInto(fd, view, at, len, toKernelPosition(position)));
+    return { bytesRead, buffer: view };
+  }
+
+  async write(buffer: unknown, offsetOrOptions?: unknown, length?: unknown, position?: unknown) {
+    if ((buffer as ArrayBufferView | undefined)?.byteLength === 0) return { bytesWritten: 0, buffer };
+    const args = [this.#fd, buffer, offsetOrOptions, length, position];
+    while (args.length > 2 && args[args.length - 1] === undefined) args.pop();
+    let data: unknown;
+    const bytesWritten = await this.#run('write', () => {
+      const prepared = writeSyncOp(args);
+      data = prepared.data;
+      return prepared.op;
+    });
+    return { bytesWritten, buffer: data };
+  }
+
+  async readv(buffers: unknown, position?: unknown) {
+    const bytesRead = await this.#run('read', (fd) => readvOp(fd, buffers, position));
+    return { bytesRead, buffers };
+  }
+
+  async writev(buffers: unknown, position?: unknown) {
+    const bytesWritten = await this.#run('write', (fd) => writevOp(fd, buffers, position));
+    return { bytesWritten, buffers };
+  }
+
+  readFile(options?: unknown) {
+    return this.#run('read', (fd) => readFileOp(fd, options));
+  }
+
+  writeFile(data: unknown, options?: unknown): Promise<void> {
+    return this.#run('write', (fd) => writeFileOp(fd, data, options, 'w'));
+  }
+
+  appendFile(data: unknown, options?: unknown): Promise<void> {
+    return this.#run('write', (fd) => writeFileOp(fd, data, options, 'a'));
+  }
+
+  stat(options?: unknown) {
+    return this.#run('fstat', (fd) => fstatOp(fd, options));
+  }
+
+  truncate(len?: unknown): Promise<void> {
+    return this.#run('ftruncate', (fd) => ftruncateOp(fd, len ?? 0));
+  }
+
+  sync(): Promise<void> {
+    return this.#run('fsync', (fd) => fsyncOp(fd));
+  }
+
+  datasync(): Promise<void> {
+    return this.#run('fdatasync', (fd) => fsyncOp(fd, 'fdatasync'));
+  }
+
+  chmod(mode: unknown): Promise<void> {
+    return this.#run('fchmod', (fd) => fchmodOp(fd, mode));
+  }
+
+  chown(uid: unknown, gid: unknown): Promise<void> {
+    return this.#run('fchown', (fd) => fchownOp(fd, uid, gid));
+  }
+
+  utimes(atime: unknown, mtime: unknown): Promise<void> {
+    return this.#run('futime', (fd) => futimesOp(fd, atime, mtime));
+  }
+
+  close(): Promise<void> {
+    if (this.#closing) return this.#closing;
+    if (this.#fd === -1) return Promise.resolve();
+    const fd = this.#fd;
+    this.#fd = -1;
+    this.#closing = runAsync(closeOp(fd));
+    return this.#closing;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  createReadStream(options?: object): ReadStream {
+    if (!streams) throw new Error('tabnode: fs streams are not loaded');
+    return streams.createReadStream(undefined, { ...options, fd: this });
+  }
+
+  createWriteStream(options?: object): WriteStream {
+    if (!streams) throw new Error('tabnode: fs streams are not loaded');
+    return streams.createWriteStream(undefined, { ...options, fd: this });
+  }
+
+  /** Lines of the file as an async iterable (Node returns a readline.Interface). */
+  async *readLines(options?: object): AsyncGenerator<string, void, undefined> {
+    const stream = this.createReadStream({ ...options, encoding: 'utf8' });
+    let rest = '';
+    for await (const chunk of stream as AsyncIterable<string>) {
+      rest += chunk;
+      let index: number;
+      while ((index = rest.indexOf('\n')) !== -1) {
+        const line = rest.slice(0, index);
+        rest = rest.slice(index + 1);
+        yield line.endsWith('\r') ? line.slice(0, -1) : line;
+      }
+    }
+    if (rest.length > 0) yield rest;
+  }
+
+  readableWebStream(_options?: object): ReadableStream<Uint8Array> {
+    if (this.#fd === -1) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
+    return new ReadableStream<Uint8Array>({
+      type: 'bytes',
+      pull: async (controller) => {
+        const buffer = new Uint8Array(16384);
+        const { bytesRead } = await this.read(buffer, 0, buffer.byteLength, null);
+        if (bytesRead === 0) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(buffer.subarray(0, bytesRead));
+      },
+    });
+  }
+}

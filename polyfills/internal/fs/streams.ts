@@ -1,0 +1,357 @@
+// fs.ReadStream / fs.WriteStream and createReadStream / createWriteStream, on node:stream, over
+// the callback API (or a FileHandle, or a user-supplied `fs` option, as Node allows).
+// https://nodejs.org/api/fs.html#class-fsreadstream
+
+import { Buffer } from '../../buffer.ts';
+import { Readable, Writable } from '../../stream.ts';
+import { codes } from '../errors.ts';
+import { validateBoolean, validateFunction, validateInteger } from '../validators.ts';
+import * as callbackFs from './api-callback.ts';
+import { FileHandle, registerStreamFactory } from './file-handle.ts';
+import { toFsPath } from './paths.ts';
+import { getOptions } from './utils.ts';
+
+type Cb = (...args: unknown[]) => void;
+
+/** The calls a stream makes; `options.fs` may replace any of them, as in Node. */
+interface StreamFs {
+  open: (path: unknown, flags: unknown, mode: unknown, cb: Cb) => void;
+  close: (fd: number, cb: Cb) => void;
+  read: (fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null | undefined, cb: Cb) => void;
+  write: (fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null | undefined, cb: Cb) => void;
+  writev: (fd: number, buffers: Uint8Array[], position: number | null | undefined, cb: Cb) => void;
+  fsync: (fd: number, cb: Cb) => void;
+}
+
+const defaultFs = callbackFs as unknown as StreamFs;
+
+/** The same calls through a FileHandle. */
+function handleFs(handle: FileHandle): StreamFs {
+  const settle = (p: Promise<unknown>, cb: Cb, map: (v: never) => unknown[] = () => []) =>
+    p.then(
+      (v) => cb(null, ...map(v as never)),
+      (e: unknown) => cb(e),
+    );
+  return {
+    open: (_p, _f, _m, cb) => cb(null, handle.fd),
+    close: (_fd, cb) => settle(handle.close(), cb),
+    read: (_fd, buf, off, len, pos, cb) =>
+      settle(handle.read(buf, off, len, pos ?? null), cb, (r: { bytesRead: number; buffer: unknown }) => [r.bytesRead, r.buffer]),
+    write: (_fd, buf, off, len, pos, cb) =>
+      settle(handle.write(buf, off, len, pos ?? null), cb, (r: { bytesWritten: number; buffer: unknown }) => [r.bytesWritten, r.buffer]),
+    writev: (_fd, bufs, pos, cb) =>
+      settle(handle.writev(bufs, pos ?? null), cb, (r: { bytesWritten: number; buffers: unknown }) => [r.bytesWritten, r.buffers]),
+    fsync: (_fd, cb) => settle(handle.sync(), cb),
+  };
+}
+
+interface StreamOptions {
+  fd?: unknown;
+  fs?: Partial<StreamFs>;
+  flags?: unknown;
+  mode?: unknown;
+  start?: unknown;
+  end?: unknown;
+  highWaterMark?: number;
+  autoClose?: boolean;
+  autoDestroy?: boolean;
+  emitClose?: boolean;
+  encoding?: BufferEncoding | null;
+  flush?: unknown;
+  signal?: AbortSignal;
+  [key: string]: unknown;
+}
+
+/** Node's importFd: a number or FileHandle in `fd`, else a path to open. */
+function importFd(options: StreamOptions, path: unknown): { fd: number | null; path: unknown; fsImpl: StreamFs } {
+  const custom = { ...defaultFs, ...options.fs } as StreamFs;
+  if (options.fd instanceof FileHandle) {
+    return { fd: options.fd.fd, path, fsImpl: handleFs(options.fd) };
+  }
+  if (options.fd != null) {
+    validateInteger(options.fd, 'fd', 0, 2147483647);
+    return { fd: options.fd, path, fsImpl: custom };
+  }
+  toFsPath(path);
+  if (options.fs) {
+    for (const name of ['open', 'close'] as const) validateFunction(custom[name], `options.fs.${name}`);
+  }
+  return { fd: null, path, fsImpl: custom };
+}
+
+function closeStream(fd: number | null, fsImpl: StreamFs, err: Error | null, cb: (err?: Error | null) => void): void {
+  if (fd === null || fd === undefined) {
+    cb(err);
+    return;
+  }
+  fsImpl.close(fd, (er) => cb((er as Error | null | undefined) || err));
+}
+
+const kIoDone = Symbol('kIoDone');
+
+export class ReadStream extends (Readable as unknown as typeof import('node:stream').Readable) {
+  fd: number | null;
+  path: unknown;
+  flags: unknown;
+  mode: unknown;
+  start: number | undefined;
+  end: number;
+  pos: number | undefined;
+  bytesRead = 0;
+  #fs: StreamFs;
+  #io = false;
+
+  constructor(path: unknown, options?: unknown) {
+    const o = { ...getOptions(options, {}) } as StreamOptions;
+    if (o.highWaterMark === undefined) o.highWaterMark = 64 * 1024;
+    o.autoDestroy = o.autoClose === undefined ? true : o.autoClose;
+    const imported = importFd(o, path);
+    super(o as import('node:stream').ReadableOptions);
+    this.fd = imported.fd;
+    this.path = typeof path === 'string' || path instanceof Uint8Array ? path : path === undefined ? undefined : toFsPath(path).display;
+    this.#fs = imported.fsImpl;
+    this.flags = o.flags === undefined ? 'r' : o.flags;
+    this.mode = o.mode === undefined ? 0o666 : o.mode;
+    this.start = o.start as number | undefined;
+    this.end = (o.end as number | undefined) ?? Infinity;
+    this.pos = undefined;
+    if (this.start !== undefined) {
+      validateInteger(this.start, 'start', 0);
+      this.pos = this.start;
+    }
+    if (this.end !== Infinity) {
+      validateInteger(this.end, 'end', 0);
+      if (this.start !== undefined && this.start > this.end) {
+        throw new codes.ERR_OUT_OF_RANGE('start', `<= "end" (here: ${this.end})`, this.start);
+      }
+    }
+  }
+
+  get pending(): boolean {
+    return this.fd === null;
+  }
+
+  get autoClose(): boolean {
+    return (this as unknown as { _readableState: { autoDestroy: boolean } })._readableState.autoDestroy;
+  }
+
+  set autoClose(value: boolean) {
+    (this as unknown as { _readableState: { autoDestroy: boolean } })._readableState.autoDestroy = value;
+  }
+
+  override _construct(callback: (error?: Error | null) => void): void {
+    if (typeof this.fd === 'number') {
+      callback();
+      return;
+    }
+    this.#fs.open(this.path, this.flags, this.mode, (er, fd) => {
+      if (er) {
+        callback(er as Error);
+        return;
+      }
+      this.fd = fd as number;
+      callback();
+      this.emit('open', this.fd);
+      this.emit('ready');
+    });
+  }
+
+  override _read(size: number): void {
+    const n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, size) : Math.min(this.end - this.bytesRead + 1, size);
+    if (n <= 0) {
+      this.push(null);
+      return;
+    }
+    const buffer = Buffer.allocUnsafeSlow(n);
+    this.#io = true;
+    this.#fs.read(this.fd!, buffer, 0, n, this.pos, (er, bytesRead) => {
+      this.#io = false;
+      if (this.destroyed) {
+        this.emit(kIoDone, er);
+        return;
+      }
+      if (er) {
+        this.destroy(er as Error);
+        return;
+      }
+      const count = bytesRead as number;
+      if (count > 0) {
+        if (this.pos !== undefined) this.pos += count;
+        this.bytesRead += count;
+        this.push(count === buffer.length ? buffer : Buffer.from(buffer.subarray(0, count)));
+      } else {
+        this.push(null);
+      }
+    });
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    const finish = (er?: unknown) => {
+      const fd = this.fd;
+      this.fd = null;
+      closeStream(fd, this.#fs, err || (er as Error | null) || null, cb);
+    };
+    if (this.#io) this.once(kIoDone, finish);
+    else finish();
+  }
+
+  close(cb?: (err?: Error | null) => void): void {
+    if (typeof cb === 'function') {
+      if (this.closed) {
+        queueMicrotask(() => cb());
+      } else {
+        this.once('close', () => cb());
+      }
+    }
+    this.destroy();
+  }
+}
+
+export class WriteStream extends (Writable as unknown as typeof import('node:stream').Writable) {
+  fd: number | null;
+  path: unknown;
+  flags: unknown;
+  mode: unknown;
+  flush: boolean;
+  start: number | undefined;
+  pos: number | undefined;
+  bytesWritten = 0;
+  #fs: StreamFs;
+  #io = false;
+
+  constructor(path: unknown, options?: unknown) {
+    const o = { ...getOptions(options, {}) } as StreamOptions;
+    o.decodeStrings = true;
+    o.autoDestroy = o.autoClose === undefined ? true : o.autoClose;
+    const flush = o.flush == null ? false : o.flush;
+    validateBoolean(flush, 'options.flush');
+    const imported = importFd(o, path);
+    super(o as import('node:stream').WritableOptions);
+    this.fd = imported.fd;
+    this.path = typeof path === 'string' || path instanceof Uint8Array ? path : path === undefined ? undefined : toFsPath(path).display;
+    this.#fs = imported.fsImpl;
+    this.flags = o.flags === undefined ? 'w' : o.flags;
+    this.mode = o.mode === undefined ? 0o666 : o.mode;
+    this.flush = flush;
+    if (o.encoding) this.setDefaultEncoding(o.encoding);
+    this.start = o.start as number | undefined;
+    this.pos = undefined;
+    if (this.start !== undefined) {
+      validateInteger(this.start, 'start', 0);
+      this.pos = this.start;
+    }
+  }
+
+  get pending(): boolean {
+    return this.fd === null;
+  }
+
+  get autoClose(): boolean {
+    return (this as unknown as { _writableState: { autoDestroy: boolean } })._writableState.autoDestroy;
+  }
+
+  set autoClose(value: boolean) {
+    (this as unknown as { _writableState: { autoDestroy: boolean } })._writableState.autoDestroy = value;
+  }
+
+  override _construct(callback: (error?: Error | null) => void): void {
+    if (typeof this.fd === 'number') {
+      callback();
+      return;
+    }
+    this.#fs.open(this.path, this.flags, this.mode, (er, fd) => {
+      if (er) {
+        callback(er as Error);
+        return;
+      }
+      this.fd = fd as number;
+      callback();
+      this.emit('open', this.fd);
+      this.emit('ready');
+    });
+  }
+
+  override _write(data: Uint8Array, _encoding: string, cb: (error?: Error | null) => void): void {
+    this.#io = true;
+    this.#fs.write(this.fd!, data, 0, data.byteLength, this.pos, (er, bytes) => {
+      this.#io = false;
+      if (this.destroyed) {
+        cb(er as Error | null);
+        this.emit(kIoDone, er);
+        return;
+      }
+      if (er) {
+        cb(er as Error);
+        return;
+      }
+      this.bytesWritten += bytes as number;
+      cb();
+    });
+    if (this.pos !== undefined) this.pos += data.byteLength;
+  }
+
+  override _writev(chunks: { chunk: Uint8Array }[], cb: (error?: Error | null) => void): void {
+    const buffers = chunks.map((c) => c.chunk);
+    const size = buffers.reduce((n, b) => n + b.byteLength, 0);
+    this.#io = true;
+    this.#fs.writev(this.fd!, buffers, this.pos, (er, bytes) => {
+      this.#io = false;
+      if (this.destroyed) {
+        cb(er as Error | null);
+        this.emit(kIoDone, er);
+        return;
+      }
+      if (er) {
+        cb(er as Error);
+        return;
+      }
+      this.bytesWritten += bytes as number;
+      cb();
+    });
+    if (this.pos !== undefined) this.pos += size;
+  }
+
+  override _final(cb: (error?: Error | null) => void): void {
+    if (!this.flush || this.fd === null) {
+      cb();
+      return;
+    }
+    this.#fs.fsync(this.fd, (er) => cb(er as Error | null));
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    const finish = (er?: unknown) => {
+      const fd = this.fd;
+      this.fd = null;
+      closeStream(fd, this.#fs, err || (er as Error | null) || null, cb);
+    };
+    if (this.#io) this.once(kIoDone, finish);
+    else finish();
+  }
+
+  close(cb?: (err?: Error | null) => void): void {
+    if (cb) {
+      if (this.closed) {
+        queueMicrotask(() => cb());
+        return;
+      }
+      this.on('close', cb);
+    }
+    if (!this.autoClose) this.on('finish', () => this.destroy());
+    this.end();
+  }
+
+  destroySoon(): void {
+    this.end();
+  }
+}
+
+export function createReadStream(path: unknown, options?: unknown): ReadStream {
+  return new ReadStream(path, options);
+}
+
+export function createWriteStream(path: unknown, options?: unknown): WriteStream {
+  return new WriteStream(path, options);
+}
+
+registerStreamFactory({ createReadStream, createWriteStream });
