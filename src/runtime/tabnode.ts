@@ -121,11 +121,23 @@ export class Tabnode {
       timeoutMs: defaultTimeout,
       timeouts: { spawn: LONG_CALL_MS, flush: LONG_CALL_MS, teardown: LONG_CALL_MS, boot: LONG_CALL_MS, ...perMethod },
     });
+    // A worker that fails to load never answers: fail the boot at once rather than at the deadline.
+    const failedToStart = new Promise<never>((_resolve, reject) => {
+      worker.addEventListener(
+        'error',
+        (event) => {
+          const detail = event.message || 'its script could not be loaded or threw while starting';
+          reject(new TabnodeError('ERR_TABNODE_KERNEL_FAILED', `tabnode: the kernel worker failed to start: ${detail}`));
+        },
+        { once: true },
+      );
+    });
+    failedToStart.catch(() => {});
     const runtime = new Tabnode(worker, kernel, runtimeId, workdir, options.fsRoot ?? 'workdir');
     try {
-      await kernel.boot({ runtimeId, persist, workdir });
+      await Promise.race([kernel.boot({ runtimeId, persist, workdir }), failedToStart]);
     } catch (error) {
-      worker.terminate();
+      runtime.#abandon();
       throw error;
     }
     return runtime;
@@ -203,6 +215,14 @@ export class Tabnode {
       this.#events.clear();
       if (current === this) current = undefined;
     }
+  }
+
+  /** Stops a runtime whose boot failed: no kernel to ask, just release everything. */
+  #abandon(): void {
+    this.#tornDown = true;
+    removeEventListener('pagehide', this.#onPageHide);
+    this.#worker.terminate();
+    this.#events.clear();
   }
 
   #live(): RpcClient<KernelApi> {
