@@ -17,7 +17,8 @@ export function decodeBytes(bytes: Uint8Array, encoding: HostEncoding): string {
       return new TextDecoder().decode(bytes);
     case 'utf16le':
     case 'ucs2':
-      return new TextDecoder('utf-16le').decode(bytes);
+      // Like Node, a trailing odd byte is dropped rather than decoded as U+FFFD.
+      return new TextDecoder('utf-16le').decode(bytes.subarray(0, bytes.length & ~1));
     case 'latin1':
     case 'binary':
       return Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
@@ -48,7 +49,12 @@ export function encodeText(text: string, encoding: HostEncoding): Uint8Array {
     case 'latin1':
     case 'binary':
     case 'ascii':
-      return Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
+    {
+      // Per UTF-16 code unit, as Node does (a string iterator would go per code point).
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+      return bytes;
+    }
     case 'base64':
       return encodeText(atob(text), 'latin1');
     case 'hex': {

@@ -158,11 +158,21 @@ export class Tabnode {
 
   /** Writes a tree of files and directories (as in @webcontainer/api) at `mountPoint`. */
   async mount(tree: FileSystemTree, options: MountOptions = {}): Promise<void> {
+    if (tree instanceof Uint8Array || tree instanceof ArrayBuffer) throw notImplemented('mount of a binary snapshot');
     await this.#live().mount(tree, this.#resolve(options.mountPoint ?? '.'));
   }
 
   /** Starts a process. For now the command is `node` (the shell comes with a later issue). */
-  async spawn(command: string, args: string[] = [], options: TabnodeSpawnOptions = {}): Promise<TabnodeProcess> {
+  spawn(command: string, args?: string[], options?: TabnodeSpawnOptions): Promise<TabnodeProcess>;
+  spawn(command: string, options?: TabnodeSpawnOptions): Promise<TabnodeProcess>;
+  async spawn(
+    command: string,
+    argsOrOptions?: string[] | TabnodeSpawnOptions,
+    maybeOptions?: TabnodeSpawnOptions,
+  ): Promise<TabnodeProcess> {
+    // As in @webcontainer/api, the arguments may be left out: spawn('node', { cwd }).
+    const args = Array.isArray(argsOrOptions) ? argsOrOptions : [];
+    const options = (Array.isArray(argsOrOptions) ? maybeOptions : argsOrOptions) ?? {};
     const kernel = this.#live();
     const env = Object.fromEntries(Object.entries(options.env ?? {}).map(([key, value]) => [key, String(value)]));
     const spawnOptions: SpawnOptions = { cwd: this.#resolve(options.cwd ?? '.'), env };
