@@ -90,9 +90,28 @@ export function getSystemErrorMessage(err: number): string {
   return name === undefined ? `Unknown system error ${err}` : uvErrors[name as keyof typeof uvErrors][1];
 }
 
+/** libuv's UV_ERRNO_MAP order (alphabetical, then codes added later), which Node's map keeps. */
+const uvErrorOrder = (
+  'E2BIG EACCES EADDRINUSE EADDRNOTAVAIL EAFNOSUPPORT EAGAIN EAI_ADDRFAMILY EAI_AGAIN EAI_BADFLAGS ' +
+  'EAI_BADHINTS EAI_CANCELED EAI_FAIL EAI_FAMILY EAI_MEMORY EAI_NODATA EAI_NONAME EAI_OVERFLOW ' +
+  'EAI_PROTOCOL EAI_SERVICE EAI_SOCKTYPE EALREADY EBADF EBUSY ECANCELED ECHARSET ECONNABORTED ' +
+  'ECONNREFUSED ECONNRESET EDESTADDRREQ EEXIST EFAULT EFBIG EHOSTUNREACH EINTR EINVAL EIO EISCONN ' +
+  'EISDIR ELOOP EMFILE EMSGSIZE ENAMETOOLONG ENETDOWN ENETUNREACH ENFILE ENOBUFS ENODEV ENOENT ' +
+  'ENOMEM ENONET ENOPROTOOPT ENOSPC ENOSYS ENOTCONN ENOTDIR ENOTEMPTY ENOTSOCK ENOTSUP EOVERFLOW ' +
+  'EPERM EPIPE EPROTO EPROTONOSUPPORT EPROTOTYPE ERANGE EROFS ESHUTDOWN ESPIPE ESRCH ETIMEDOUT ' +
+  'ETXTBSY EXDEV UNKNOWN EOF ENXIO EMLINK EHOSTDOWN EREMOTEIO ENOTTY EFTYPE EILSEQ ' +
+  'ESOCKTNOSUPPORT ENODATA EUNATCH'
+).split(' ');
+
 export function getSystemErrorMap(): Map<number, [string, string]> {
   const map = new Map<number, [string, string]>();
-  for (const [name, [errno, description]] of Object.entries(uvErrors)) map.set(errno, [name, description]);
+  for (const name of uvErrorOrder) {
+    const entry = uvErrors[name as keyof typeof uvErrors] as readonly [number, string] | undefined;
+    if (entry !== undefined) map.set(entry[0], [name, entry[1]]);
+  }
+  for (const [name, [errno, description]] of Object.entries(uvErrors)) {
+    if (!map.has(errno)) map.set(errno, [name, description]);
+  }
   return map;
 }
 
