@@ -198,6 +198,11 @@ export const codes = {
   ERR_BUFFER_OUT_OF_BOUNDS: makeNodeError('ERR_BUFFER_OUT_OF_BOUNDS', RangeError, (name?: string) =>
     name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds',
   ),
+  ERR_CONSOLE_WRITABLE_STREAM: makeNodeError(
+    'ERR_CONSOLE_WRITABLE_STREAM',
+    TypeError,
+    (name: string) => `Console expects a writable stream instance for ${name}`,
+  ),
   ERR_DIR_CLOSED: makeNodeError('ERR_DIR_CLOSED', Error, () => 'Directory handle was closed'),
   ERR_DIR_CONCURRENT_OPERATION: makeNodeError(
     'ERR_DIR_CONCURRENT_OPERATION',

@@ -67,6 +67,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
   #inUnit = false;
   #cancelSleep: (() => void) | undefined;
   #halted = false;
+  #busyMs = 0;
 
   #ticks: Tick[] = [];
   /** Internal callbacks that must run before the phases resume (the main module, rejections). */
@@ -108,6 +109,11 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
 
   get halted(): boolean {
     return this.#halted;
+  }
+
+  /** Milliseconds spent running callbacks (process.cpuUsage). */
+  get busyMs(): number {
+    return this.#busyMs;
   }
 
   /** libuv's loop time (what `_idleStart` records). */
@@ -241,6 +247,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
     this.#unitPosted = false;
     if (this.#halted) return;
     this.#inUnit = true;
+    const startedAt = this.#scheduler.now();
     try {
       // Ticks queued by the previous unit's promise jobs run first, and end the unit so that
       // their own promise jobs run before the next callback.
@@ -253,6 +260,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
       }
     } finally {
       this.#inUnit = false;
+      this.#busyMs += this.#scheduler.now() - startedAt;
     }
     this.#wake();
   };

@@ -68,6 +68,8 @@ export interface NodeProcessRuntime extends ProcessRuntime {
   setSignalListeners(signals: readonly SignalName[]): void;
   /** Milliseconds the loop spent running JavaScript (process.cpuUsage). */
   cpuTime(): number;
+  /** The working directory (process.cwd()), for polyfills that resolve paths. */
+  cwd(): string;
   /** fs.watch: changes under `path` until the returned function is called. */
   watch(
     path: string,

@@ -1,0 +1,125 @@
+// Node's globals in a process worker: global, process, Buffer, the timers, queueMicrotask,
+// console, a fetch that keeps the loop alive, and the worker-only globals hidden so libraries
+// do not take the process for a browser worker. The web globals Node shares stay (URL,
+// TextEncoder, AbortController, EventTarget, structuredClone, atob, performance, navigator...).
+
+import { Buffer } from '../../polyfills/buffer.ts';
+import console from '../../polyfills/console.ts';
+import { triggerUncaughtException } from '../../polyfills/internal/process/fatal.ts';
+import type { NodeEventLoop } from '../../polyfills/internal/process/node-runtime.ts';
+import { validateFunction } from '../../polyfills/internal/validators.ts';
+import process from '../../polyfills/process.ts';
+import {
+  clearImmediate,
+  clearInterval,
+  clearTimeout,
+  setImmediate,
+  setInterval,
+  setTimeout,
+} from '../../polyfills/timers.ts';
+
+/** What a worker global scope has and Node does not. */
+const WORKER_ONLY = [
+  'self',
+  'importScripts',
+  'postMessage',
+  'onmessage',
+  'onmessageerror',
+  'close',
+  'location',
+  'WorkerGlobalScope',
+  'DedicatedWorkerGlobalScope',
+  'WorkerLocation',
+  'WorkerNavigator',
+  'addEventListener',
+  'removeEventListener',
+  'dispatchEvent',
+  'onerror',
+  'onunhandledrejection',
+  'onrejectionhandled',
+  'onlanguagechange',
+] as const;
+
+function define(name: string, value: unknown, enumerable = false): void {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
+}
+
+/** Body reads on a Response: each keeps the loop alive until it settles, as undici's socket does. */
+const BODY_METHODS = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'] as const;
+
+function trackResponse(response: Response, loop: NodeEventLoop): Response {
+  for (const name of BODY_METHODS) {
+    const original = (response as unknown as Record<string, unknown>)[name];
+    if (typeof original !== 'function') continue;
+    Object.defineProperty(response, name, {
+      configurable: true,
+      writable: true,
+      value(this: Response, ...args: unknown[]) {
+        const done = loop.beginRequest();
+        const result = (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+        return settleInLoop(result, loop, done);
+      },
+    });
+  }
+  return response;
+}
+
+/** Settles a host promise from a poll-phase callback, ending the request that kept the loop alive. */
+function settleInLoop<T>(promise: Promise<T>, loop: NodeEventLoop, done: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    promise.then(
+      (value) => {
+        loop.queueIoCallback(() => resolve(value));
+        done();
+      },
+      (error: unknown) => {
+        loop.queueIoCallback(() => reject(error));
+        done();
+      },
+    );
+  });
+}
+
+export function installGlobals(loop: NodeEventLoop): void {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  const nativeQueueMicrotask = globalThis.queueMicrotask.bind(globalThis);
+  const nativeFetch = typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined;
+
+  for (const name of WORKER_ONLY) {
+    // Own properties of the global go; inherited ones (addEventListener) are shadowed.
+    delete scope[name];
+    if (name in globalThis) define(name, undefined);
+  }
+
+  define('global', globalThis);
+  define('process', process);
+  define('Buffer', Buffer);
+  define('console', console);
+  define('setTimeout', setTimeout, true);
+  define('setInterval', setInterval, true);
+  define('setImmediate', setImmediate, true);
+  define('clearTimeout', clearTimeout, true);
+  define('clearInterval', clearInterval, true);
+  define('clearImmediate', clearImmediate, true);
+  define('queueMicrotask', function queueMicrotask(callback: () => void): void {
+    validateFunction(callback, 'callback');
+    nativeQueueMicrotask(() => {
+      try {
+        callback();
+      } catch (error) {
+        // Node: an exception in a microtask is an uncaught exception, not a rejected promise.
+        triggerUncaughtException(error, false);
+      }
+    });
+  }, true);
+  if (nativeFetch !== undefined) {
+    define('fetch', function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+      const done = loop.beginRequest();
+      return settleInLoop(
+        nativeFetch(input, init).then((response) => trackResponse(response, loop)),
+        loop,
+        done,
+      );
+    }, true);
+  }
+}
