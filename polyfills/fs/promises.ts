@@ -46,7 +46,7 @@ export const truncate = p((path: unknown, len?: unknown) => truncateOp(path, len
 export const rm = p((path: unknown, options?: unknown) => rmOp(path, options));
 export const rmdir = p((path: unknown, options?: unknown) => rmdirOp(path, options));
 export const mkdir = p((path: unknown, options?: unknown) => mkdirOp(path, options));
-export const readdir = p((path: unknown, options?: unknown) => readdirOp(path, options));
+export const readdir = p((path: unknown, options?: unknown) => readdirOp(path, options, false));
 export const readlink = p((path: unknown, options?: unknown) => readlinkOp(path, options));
 export const symlink = p((target: unknown, path: unknown, type?: unknown) => symlinkOp(target, path, type));
 export const lstat = p((path: unknown, options?: unknown) => statOp(path, options, 'lstat', false));
@@ -61,7 +61,7 @@ export const utimes = p((path: unknown, atime: unknown, mtime: unknown) => utime
 export const lutimes = p((path: unknown, atime: unknown, mtime: unknown) => utimesOp(path, atime, mtime, 'lutimes'));
 /** The promise API's realpath is the native one, as in Node. */
 export const realpath = p((path: unknown, options?: unknown) => realpathNativeOp(path, options));
-export const mkdtemp = p((prefix: unknown, options?: unknown) => mkdtempOp(prefix, options));
+export const mkdtemp = p((prefix: unknown, options?: unknown) => mkdtempOp(prefix, options, false));
 export const opendir = p((path: unknown, options?: unknown) => opendirOp(path, options));
 
 export async function open(path: unknown, flags?: unknown, mode?: unknown): Promise<FileHandle> {

@@ -130,7 +130,7 @@ export const ftruncate = callbackForm(1, 1, (fd, len) => ftruncateOp(fd, len ?? 
 export const fsync = callbackForm(1, 0, (fd) => fsyncOp(fd), none);
 export const fdatasync = callbackForm(1, 0, (fd) => fsyncOp(fd, 'fdatasync'), none);
 export const mkdir = callbackForm(1, 1, (path, options) => mkdirOp(path, options), one);
-export const mkdtemp = callbackForm(1, 1, (prefix, options) => mkdtempOp(prefix, options), one);
+export const mkdtemp = callbackForm(1, 1, (prefix, options) => mkdtempOp(prefix, options, false), one);
 export const readdir = callbackForm(1, 1, (path, options) => readdirOp(path, options), one);
 export const rmdir = callbackForm(1, 1, (path, options) => rmdirOp(path, options), none);
 export const rm = callbackForm(1, 1, (path, options) => rmOp(path, options), none);

@@ -131,7 +131,7 @@ export function mkdirSync(path: unknown, options?: unknown) {
   return runSync(mkdirOp(path, options));
 }
 export function mkdtempSync(prefix: unknown, options?: unknown) {
-  return runSync(mkdtempOp(prefix, options));
+  return runSync(mkdtempOp(prefix, options, true));
 }
 export function readdirSync(path: unknown, options?: unknown) {
   return runSync(readdirOp(path, options));

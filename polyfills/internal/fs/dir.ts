@@ -10,7 +10,7 @@ import { constants } from './constants.ts';
 import { deliver } from './deliver.ts';
 import { Dirent } from './dirent.ts';
 import { type Op, runAsync, runSync, sys } from './driver.ts';
-import { type FsPath, childPath, normalizeDisplay, toFsPath } from './paths.ts';
+import { type FsPath, childPath, toFsPath } from './paths.ts';
 import { encodeName, getOptions } from './utils.ts';
 
 interface DirOptions {
@@ -49,7 +49,7 @@ export class Dir {
 
   #enqueue(dir: FsPath, entries: [string, number][]): void {
     for (const [name, type] of entries) {
-      this.#queue.push(new Dirent(encodeName(name, this.#options.encoding), type, normalizeDisplay(dir.display)));
+      this.#queue.push(new Dirent(encodeName(name, this.#options.encoding), type, dir.display));
       if (this.#options.recursive && type === constants.UV_DIRENT_DIR) this.#pendingDirs.push(childPath(dir, name));
     }
   }

@@ -32,13 +32,18 @@ export interface SystemErrorInfo {
   message: string;
   path: string;
   syscall: string;
-  errno?: number;
+  /** The code whose errno Node reports, when it differs from `code` (cp: EISDIR with EINVAL's). */
+  errnoCode?: string;
 }
 
 export function fsSystemError(kind: SystemErrorCode, info: SystemErrorInfo): Error {
-  const full = { ...info, errno: info.errno ?? errnoFromCode(info.code) };
+  // Node's SystemError carries the OS errno (positive), unlike uvException's negative libuv one.
+  const full = { ...info, errno: -errnoFromCode(info.errnoCode ?? info.code) };
   const message = `${prefixes[kind]}: ${full.syscall} returned ${full.code} (${full.message}) ${full.path}`;
   const error = new codes[kind](message);
+  Object.defineProperty(error, 'name', { value: 'SystemError', enumerable: false, writable: true, configurable: true });
+  if (typeof error.stack === 'string') error.stack = error.stack.replace(/^Error \[/, 'SystemError [');
+  delete (full as SystemErrorInfo).errnoCode;
   Object.assign(error, { info: full, errno: full.errno, syscall: full.syscall, path: full.path });
   return error;
 }

@@ -83,8 +83,7 @@ export interface BaseOptions {
 
 export function assertEncoding(encoding: unknown): void {
   if (encoding && !Buffer.isEncoding(encoding as string)) {
-    // Node's own argument order: the encoding is named, 'encoding' is shown as the value.
-    throw new codes.ERR_INVALID_ARG_VALUE(encoding as string, 'encoding', 'is invalid encoding');
+    throw new codes.ERR_INVALID_ARG_VALUE('encoding', encoding, 'is invalid encoding');
   }
 }
 

@@ -62,8 +62,8 @@ function isSrcSubdir(src: string, dest: string): boolean {
   return srcParts.every((part, i) => destParts[i] === part);
 }
 
-const cpError = (kind: Parameters<typeof fsSystemError>[0], code: string, message: string, path: string) =>
-  fsSystemError(kind, { code, message, path, syscall: 'cp' });
+const cpError = (kind: Parameters<typeof fsSystemError>[0], code: string, message: string, path: string, errnoCode = code) =>
+  fsSystemError(kind, { code, message, path, syscall: 'cp', errnoCode });
 
 class Copier {
   constructor(
@@ -136,7 +136,9 @@ class Copier {
     const srcStat = (yield* this.stat(src, true))!;
     if (srcStat.isDirectory()) {
       if (!this.opts.recursive) {
-        throw cpError('ERR_FS_EISDIR', 'EISDIR', `${src.display} is a directory (not copied)`, src.display);
+        throw cpError('ERR_FS_EISDIR', 'EISDIR', `${src.display} is a directory (not copied)`, src.display,
+          // Node's sync cp reports EINVAL's errno here, its async cp EISDIR's.
+          this.sync ? 'EINVAL' : 'EISDIR');
       }
       yield* this.onDir(srcStat, destStat, src, dest);
     } else if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {

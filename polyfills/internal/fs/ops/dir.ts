@@ -7,7 +7,7 @@ import { validateBoolean, validateInt32, validateObject, validateUint32 } from '
 import { constants } from '../constants.ts';
 import { Dirent } from '../dirent.ts';
 import { type Op, sys } from '../driver.ts';
-import { type FsPath, childPath, normalizeDisplay, parentPath, toFsPath } from '../paths.ts';
+import { type FsPath, childPath, parentPath, toFsPath } from '../paths.ts';
 import { fsSystemError } from '../system-error.ts';
 import { encodeName, getOptions, parseFileMode } from '../utils.ts';
 
@@ -67,12 +67,20 @@ function* mkdirp(target: FsPath, mode: number): Op<string | undefined> {
   return first;
 }
 
-export function mkdtempOp(prefix: unknown, options?: unknown): Op<string | Buffer> {
+/** Errors name the template (`x-XXXXXX`) in the sync form and the name tried in the others,
+ * as Node's do. */
+export function mkdtempOp(prefix: unknown, options: unknown, sync: boolean): Op<string | Buffer> {
   const { encoding } = getOptions(options);
   const p = toFsPath(prefix, 'prefix');
   return (function* () {
-    const { result } = yield* sys({ request: { op: 'mkdtemp', prefix: p.abs }, path: `${p.display}XXXXXX` });
-    return encodeName(`${p.display}${result.path.slice(-6)}`, encoding);
+    try {
+      const { result } = yield* sys({ request: { op: 'mkdtemp', prefix: p.abs } });
+      return encodeName(`${p.display}${result.path.slice(-6)}`, encoding);
+    } catch (error) {
+      const e = error as SystemError;
+      const tried = sync || typeof e.path !== 'string' ? 'XXXXXX' : e.path.slice(-6);
+      throw uvException({ code: e.code, syscall: e.syscall, path: `${p.display}${tried}` });
+    }
   })();
 }
 
@@ -110,10 +118,11 @@ export function typeFromMode(mode: number): number {
   }
 }
 
-export function readdirOp(path: unknown, options?: unknown): Op<(string | Buffer)[] | Dirent[]> {
+/** `checkRecursive`: the sync and callback forms check `recursive`'s type; the promise form not. */
+export function readdirOp(path: unknown, options?: unknown, checkRecursive = true): Op<(string | Buffer)[] | Dirent[]> {
   const o = getOptions(options) as ReaddirOptions;
   const p = toFsPath(path);
-  if (o.recursive != null) validateBoolean(o.recursive, 'options.recursive');
+  if (checkRecursive && o.recursive != null) validateBoolean(o.recursive, 'options.recursive');
   const withFileTypes = Boolean(o.withFileTypes);
   const encoding = o.encoding;
   if (!o.recursive) {
@@ -137,7 +146,7 @@ function* readdirRecursive(base: FsPath, withFileTypes: boolean, encoding: unkno
       const child = childPath(dir, name);
       const rel = relative === '' ? name : `${relative}/${name}`;
       if (withFileTypes) {
-        dirents.push(new Dirent(encodeName(name, encoding), type, normalizeDisplay(dir.display)));
+        dirents.push(new Dirent(encodeName(name, encoding), type, dir.display));
         if (type === constants.UV_DIRENT_DIR) queue.push({ dir: child, relative: rel });
         continue;
       }

@@ -68,8 +68,8 @@ export function chownOp(path: unknown, uid: unknown, gid: unknown, op: 'chown' |
 
 export function utimesOp(path: unknown, atime: unknown, mtime: unknown, op: 'utimes' | 'lutimes' = 'utimes'): Op<void> {
   const p = toFsPath(path);
-  const a = toUnixTimestamp(atime, 'atime');
-  const m = toUnixTimestamp(mtime, 'mtime');
+  const a = toUnixTimestamp(atime);
+  const m = toUnixTimestamp(mtime);
   return (function* () {
     yield* sys({ request: { op, path: p.abs, atime: a, mtime: m }, path: p.display });
   })();

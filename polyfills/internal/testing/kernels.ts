@@ -1,0 +1,42 @@
+// Test-only: the kernels fs tests run against. The host kernel (real files under a temp root)
+// always; the in-memory VFS of workers/kernel/vfs.ts once it exists.
+
+import * as hostFs from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { SyscallHandler, TestRuntime } from './vfs-runtime.ts';
+import { installTestRuntime } from './vfs-runtime.ts';
+import { createHostKernel } from './host-kernel.ts';
+
+export interface TestKernel {
+  name: string;
+  install(): Promise<{ test: TestRuntime; dispose(): void }>;
+}
+
+const hostKernel: TestKernel = {
+  name: 'host',
+  async install() {
+    const root = hostFs.mkdtempSync(`${tmpdir()}/tabnode-fs-root-`);
+    const test = installTestRuntime(createHostKernel(root));
+    return { test, dispose: () => hostFs.rmSync(root, { recursive: true, force: true }) };
+  },
+};
+
+interface VfsModule {
+  createMemoryVfs(): SyscallHandler | Promise<SyscallHandler>;
+}
+
+const vfsPath = new URL('../../../workers/kernel/vfs.ts', import.meta.url);
+
+const memoryKernel: TestKernel = {
+  name: 'memory',
+  async install() {
+    const mod = (await import(/* @vite-ignore */ vfsPath.href)) as VfsModule;
+    const test = installTestRuntime(await mod.createMemoryVfs());
+    return { test, dispose: () => {} };
+  },
+};
+
+/** Which kernels exist right now; `TABNODE_FS_KERNELS=host` (or `memory`) narrows the list. */
+export const kernels: TestKernel[] = [hostKernel, ...(hostFs.existsSync(vfsPath) ? [memoryKernel] : [])].filter(
+  (k) => !process.env.TABNODE_FS_KERNELS || process.env.TABNODE_FS_KERNELS.split(',').includes(k.name),
+);
