@@ -24,6 +24,11 @@ export function isCompiledFile(filename: string): boolean {
   return compiled.has(filename);
 }
 
+/** The whole text of a file we compiled, as the user wrote it (process/fatal's setSourceLookup). */
+export function getSource(filename: string): string | undefined {
+  return compiled.get(filename)?.source;
+}
+
 /** Line `line` (1-based) of a file we compiled, as the user wrote it, or undefined. */
 export function getSourceLine(filename: string, line: number): string | undefined {
   const entry = compiled.get(filename);

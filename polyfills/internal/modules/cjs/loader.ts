@@ -470,6 +470,5 @@ export function resetModuleSystem(): void {
   wrapperPatched = false;
   wrapper = [...defaultWrapper];
   wrap = (script: string): string => `${wrapper[0]}${script}${wrapper[1]}`;
-  Module._initPaths();
 }
 

@@ -4,7 +4,7 @@ import * as nodeFs from 'node:fs';
 import { setLoaderHost, type LoaderHost } from '../host.ts';
 import { StatKind, type LoaderFs } from '../loader-fs.ts';
 import { resetLoaderState } from '../cjs/state.ts';
-import { resetModuleSystem } from '../cjs/loader.ts';
+import { Module, resetModuleSystem } from '../cjs/loader.ts';
 
 export const nodeLoaderFs: LoaderFs = {
   stat(path) {
@@ -57,5 +57,6 @@ export function installTestHost(options: {
   setLoaderHost(host);
   resetLoaderState();
   resetModuleSystem();
+  Module._initPaths();
   return host;
 }
