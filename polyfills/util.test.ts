@@ -2,7 +2,7 @@
 // isDeepStrictEqual, promisify/callbackify, inherits, deprecate, debuglog, parseArgs, MIMEType,
 // styleText, system error names, parseEnv and the legacy helpers.
 
-import * as nodeUtil from 'node:util';
+import * as nodeUtilTyped from 'node:util';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import util, * as ours from './util.ts';
 import { customPromisifyArgs } from './internal/util/promisify.ts';
@@ -10,6 +10,13 @@ import { initializeDebugEnv } from './internal/util/debuglog.ts';
 import { isDeepEqual } from './internal/util/comparisons.ts';
 
 type Loose = Record<PropertyKey, unknown>;
+
+/** Node's own util, with the undocumented exports its typings leave out. */
+const nodeUtil = nodeUtilTyped as typeof nodeUtilTyped & {
+  _extend: typeof util._extend;
+  _errnoException: typeof util._errnoException;
+  _exceptionWithHostPort: typeof util._exceptionWithHostPort;
+};
 
 /** Runs `fn` and describes the outcome: the value, or the error's class, code and message. */
 function outcome(fn: () => unknown): unknown {

@@ -123,6 +123,8 @@ getSystemErrorMap satisfies typeof nodeUtil.getSystemErrorMap;
 aborted satisfies typeof nodeUtil.aborted;
 parseEnv satisfies typeof nodeUtil.parseEnv;
 styleText satisfies (format: string | string[], text: string) => string;
+deprecate satisfies typeof nodeUtil.deprecate;
+callbackify satisfies (fn: () => Promise<void>) => (callback: (err: unknown) => void) => void;
 
 export default {
   _errnoException,

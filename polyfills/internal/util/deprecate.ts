@@ -7,9 +7,8 @@ import { currentProcess } from './current-process.ts';
 
 const codesWarned = new Set<string>();
 
-type AnyFunction = (...args: unknown[]) => unknown;
-
-export function deprecate<T extends AnyFunction>(fn: T, msg: string, code?: string): T {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Node's signature
+export function deprecate<T extends Function>(fn: T, msg: string, code?: string): T {
   if (code !== undefined) validateString(code, 'code');
   let warned = false;
   function deprecated(this: unknown, ...args: unknown[]): unknown {
@@ -25,8 +24,8 @@ export function deprecate<T extends AnyFunction>(fn: T, msg: string, code?: stri
         proc?.emitWarning?.(msg, 'DeprecationWarning', deprecated);
       }
     }
-    if (new.target) return Reflect.construct(fn, args, new.target);
-    return Reflect.apply(fn, this, args);
+    if (new.target) return Reflect.construct(fn as unknown as new (...a: unknown[]) => object, args, new.target);
+    return Reflect.apply(fn as unknown as (...a: unknown[]) => unknown, this, args);
   }
   // Keep the prototype chain, so that `instanceof` and static members still work.
   Object.setPrototypeOf(deprecated, fn);

@@ -188,7 +188,7 @@ const values: Record<string, () => unknown> = {
   'empty set': () => new Set(),
   'big set': () => new Set(Array.from({ length: 120 }, (_, i) => i)),
   'map subclass': () => {
-    class MyMap extends Map {}
+    class MyMap extends Map<number, number> {}
     return new MyMap([[1, 2]]);
   },
   'map with extra key': () => Object.assign(new Map([[1, 2]]), { extra: 1 }),
@@ -522,6 +522,12 @@ describe('known differences (no V8 internals in a browser)', () => {
   });
   test('a proxy is inspected as its target', () => {
     expect(inspect(new Proxy({ a: 1 }, {}), { showProxy: true })).toBe('{ a: 1 }');
+  });
+  test('a revoked proxy is recognised', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(inspect(proxy)).toBe(nodeUtil.inspect(proxy));
+    expect(inspect({ p: proxy })).toBe(nodeUtil.inspect({ p: proxy }));
   });
   test('Node 22: an error whose stack is not a string', () => {
     const e = new Error('weird');

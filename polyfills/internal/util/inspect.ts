@@ -517,6 +517,7 @@ function formatValue(ctx: Context, value: unknown, recurseTimes: number, typedAr
     return formatPrimitive(ctx.stylize, value, ctx);
   }
   if (value === null) return ctx.stylize('null', 'null');
+  if (isRevokedProxy(value)) return ctx.stylize('<Revoked Proxy>', 'special');
   const context = value;
 
   if (ctx.customInspect) {
@@ -564,6 +565,16 @@ function formatValue(ctx: Context, value: unknown, recurseTimes: number, typedAr
     return ctx.stylize(`[Circular *${index}]`, 'special');
   }
   return formatRaw(ctx, value, recurseTimes, typedArray);
+}
+
+/** Every operation on a revoked proxy throws; this one has no other way to fail. */
+function isRevokedProxy(value: object): boolean {
+  try {
+    Object.getPrototypeOf(value);
+    return false;
+  } catch (err) {
+    return err instanceof TypeError && /revoked/.test(err.message);
+  }
 }
 
 type Formatter = (ctx: Context, value: object, recurseTimes: number) => string[];
