@@ -14,7 +14,8 @@ export async function streamModule(importOriginal: () => Promise<unknown>): Prom
   try {
     return await importOriginal();
   } catch {
-    const m = (await import('readable-stream')) as Record<string, unknown>;
+    const specifier = 'readable-stream'; // untyped package: loaded by name
+    const m = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
     return { ...m, default: m };
   }
 }

@@ -113,8 +113,9 @@ export function fchownOp(fd: unknown, uid: unknown, gid: unknown): Op<void> {
 
 export function futimesOp(fd: unknown, atime: unknown, mtime: unknown): Op<void> {
   const n = getValidatedFd(fd);
-  const a = toUnixTimestamp(atime);
-  const m = toUnixTimestamp(mtime);
+  // futimes names its arguments in errors; utimes does not (Node's inconsistency).
+  const a = toUnixTimestamp(atime, 'atime');
+  const m = toUnixTimestamp(mtime, 'mtime');
   return (function* () {
     yield* sys({ request: { op: 'futimes', fd: n, atime: a, mtime: m } });
   })();
