@@ -16,11 +16,12 @@ import { emit, process } from './internal/process/process-object.ts';
 import { kill, trackSignalListeners } from './internal/process/signals.ts';
 import { StdinStream, StdioWriteStream } from './internal/process/stdio.ts';
 import { cpuUsage, memoryUsage, resourceUsage } from './internal/process/usage.ts';
+import { NODE_VERSION } from './internal/process/version.ts';
 import { emitWarning, printWarning, warningsEnabled } from './internal/process/warning.ts';
 import { validateFunction } from './internal/validators.ts';
 import { ReadStream, WriteStream } from './tty.ts';
 
-const VERSION = '22.20.0';
+const VERSION = NODE_VERSION;
 
 export const version = `v${VERSION}`;
 export const versions: Record<string, string> = {

@@ -11,7 +11,7 @@ import { setCpuTimeSource } from '../../polyfills/internal/process/usage.ts';
 import { installRuntime } from '../../polyfills/internal/runtime.ts';
 import process, { setupProcess } from '../../polyfills/process.ts';
 import type { ProcessInit } from '../../src/shared/process-messages.ts';
-import { runEntry } from '../loader/index.ts';
+import { preloadBuiltins, runEntry } from '../loader/index.ts';
 import { WorkerEventLoop } from '../loop/event-loop.ts';
 import { createScheduler } from '../loop/scheduler.ts';
 import { createRuntime, type WorkerRuntime } from './create-runtime.ts';
@@ -62,12 +62,15 @@ export function startProcess(init: ProcessInit, scope: WorkerScopeAccess): Worke
   });
 
   installGlobals(loop);
-  loop.start(() => {
-    const result: unknown = runEntry({ argv: init.argv, execArgv: init.execArgv, cwd: init.cwd });
-    if (result instanceof Promise) {
-      // An ES module entry: its failure is an uncaught exception, as in Node.
-      result.catch((error: unknown) => loop.runSoon(() => triggerUncaughtException(error, false)));
-    }
-  });
+  // The built-in modules load asynchronously (dynamic imports) once, before any require().
+  void preloadBuiltins().then(() =>
+    loop.start(() => {
+      const result: unknown = runEntry({ argv: init.argv, execArgv: init.execArgv, cwd: init.cwd });
+      if (result instanceof Promise) {
+        // An ES module entry: its failure is an uncaught exception, as in Node.
+        result.catch((error: unknown) => loop.runSoon(() => triggerUncaughtException(error, false)));
+      }
+    }),
+  );
   return runtime;
 }

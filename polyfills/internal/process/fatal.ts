@@ -6,6 +6,7 @@ import { codes } from '../errors.ts';
 import { inspect } from '../../util.ts';
 import { emit, process, writeRaw } from './process-object.ts';
 import { reallyExit } from './exit.ts';
+import { NODE_VERSION } from './version.ts';
 
 type SourceLookup = (file: string) => string | undefined;
 
@@ -73,7 +74,7 @@ function isErrorLike(value: unknown): value is Error {
 
 /** Node's report for a fatal exception, byte for byte where we know the location. */
 export function formatFatal(error: unknown, fromPromise: boolean): string {
-  const footer = `\nNode.js ${process.version}\n`;
+  const footer = `\nNode.js v${NODE_VERSION}\n`;
   if (error instanceof Error && (error as { code?: unknown }).code === 'ERR_UNHANDLED_REJECTION' && unhandledRejectionErrors.has(error)) {
     return `${UNHANDLED_REJECTION_HEADER}\n${inspect(error)}\n${footer}`;
   }
@@ -107,9 +108,14 @@ function sourceBlock(error: Error, fromPromise: boolean): string | undefined {
     const sourceLine = source.split(/\r?\n/)[lineNumber - 1];
     if (sourceLine === undefined) return undefined;
     let caret = Math.max(0, Number(columnText) - 1);
-    // Node points at the `throw` statement; the stack only knows where the error was made.
-    const thrown = /\bthrow\s+$/.exec(sourceLine.slice(0, caret));
-    if (!fromPromise && thrown !== null) caret = thrown.index;
+    // Node points at the `throw` statement; the stack only knows where the error was made:
+    // take the `throw` on the same line (before it, else after it) when there is one.
+    if (!fromPromise) {
+      const before = sourceLine.slice(0, caret).lastIndexOf('throw');
+      const after = sourceLine.indexOf('throw', caret);
+      if (before !== -1 && /^throw\b/.test(sourceLine.slice(before))) caret = before;
+      else if (after !== -1 && /^throw\b/.test(sourceLine.slice(after))) caret = after;
+    }
     const pad = sourceLine.slice(0, caret).replace(/[^\t]/g, ' ');
     return `${file}:${lineNumber}\n${sourceLine}\n${pad}^\n`;
   }
@@ -121,7 +127,7 @@ function sourceBlock(error: Error, fromPromise: boolean): string | undefined {
 type RejectionMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
 
 const UNHANDLED_REJECTION_HEADER =
-  'node:internal/process/promises:394\n    triggerUncaughtException(err, true /* fromPromise */);\n    ^\n';
+  'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
 
 const unhandledRejectionErrors = new WeakSet<Error>();
 const reported = new WeakSet<Promise<unknown>>();
@@ -146,7 +152,8 @@ function describeReason(reason: unknown): string {
   return String(reason);
 }
 
-function unhandledRejectionError(reason: unknown): Error {
+/** Node's error for a rejection whose reason is not an Error (exported for tests). */
+export function unhandledRejectionError(reason: unknown): Error {
   const error = new codes.ERR_UNHANDLED_REJECTION(describeReason(reason));
   error.name = 'UnhandledPromiseRejection';
   // Node's stack frames for this error are its own internals.
