@@ -353,6 +353,56 @@ const values: Record<string, () => unknown> = {
   'Math': () => Math,
   'object from another shape': () => Object.assign(Object.create(Array.prototype) as object, { a: 1 }),
   'url-like plain object': () => ({ href: 'http://x/', protocol: 'http:' }),
+  'CJK strings grouped': () => Array.from({ length: 12 }, (_, i) => `漢字${i}`),
+  'emoji strings grouped': () => Array.from({ length: 12 }, (_, i) => `😀${'a'.repeat(i % 3)}`),
+  'combining marks grouped': () => Array.from({ length: 10 }, () => 'e\u0301e\u0301'),
+  'object with CJK values': () => ({ 名前: '山田太郎', 住所: '東京都千代田区一丁目一番地一号', 備考: 'テスト'.repeat(8) }),
+  'array 7 short strings': () => ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+  'array 6 items': () => [1, 2, 3, 4, 5, 6],
+  'array of 101 items': () => Array.from({ length: 101 }, () => 0),
+  'sparse long': () => {
+    const a: unknown[] = [];
+    a[150] = 1;
+    a[2] = 'x';
+    return a;
+  },
+  'nested arrays of numbers': () => Array.from({ length: 4 }, (_, i) => Array.from({ length: 20 }, (_, j) => i * j)),
+  'mixed array grouped': () => [1, 'two', 3, 'four', 5, 'six', 7, 'eight', 9, 'ten'],
+  'float array grouped': () => Array.from({ length: 20 }, (_, i) => i / 3),
+  'object with symbol description escapes': () => ({ [Symbol('a\nb')]: 1, [Symbol("q'uote")]: 2 }),
+  'non-enumerable symbol-like key': () =>
+    Object.defineProperty({}, "we'ird\nkey", { value: 1, enumerable: false }),
+  'keys needing quotes': () => ({ 'a b': 1, 'a\nb': 2, '0x': 3, '01': 4, '-1': 5, 'café': 6, $dollar: 7 }),
+  'deep arrays': () => [[[[[['deep']]]]]],
+  'map of maps': () => new Map([[new Map([[1, 2]]), new Set([new Map()])]]),
+  'object with null and undefined': () => ({ a: null, b: undefined, c: [null, undefined] }),
+  'typed array 200': () => new Uint8Array(200).map((_, i) => i),
+  'function with name property': () => Object.defineProperty(function f() {}, 'name', { value: 'renamed' }),
+  'function with symbol name': () => Object.defineProperty(function f() {}, 'name', { value: Symbol('sym') }),
+  'function with empty name and props': () => Object.assign(Object.defineProperty(() => {}, 'name', { value: '' }), { p: 1 }),
+  'class with toStringTag': () => {
+    class T {
+      static [Symbol.toStringTag] = 'Tagged';
+    }
+    return T;
+  },
+  'instance of class with null-proto parent': () => {
+    const proto = Object.create(null) as object;
+    return Object.create(Object.create(proto) as object) as unknown;
+  },
+  'object whose constructor is not a function': () => Object.create({ constructor: 5 }) as unknown,
+  'instance with changed constructor name': () => {
+    class Orig {}
+    Object.defineProperty(Orig, 'name', { value: 'Changed' });
+    return new Orig();
+  },
+  'error with long message in object': () => ({ e: new Error('x'.repeat(100)) }),
+  'error with extra props nested': () => ({ outer: Object.assign(new Error('inner'), { code: 'E', info: { a: [1, 2] } }) }),
+  'error with cause chain': () => new Error('a', { cause: new Error('b', { cause: new Error('c') }) }),
+  'boxed string long': () => new String('x'.repeat(100)),
+  'date invalid with props': () => Object.assign(new Date(NaN), { a: 1 }),
+  'number edge values': () => [Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, 1e21, 1.5e-7, -1234.5678, 0.1 + 0.2],
+  'bigint edge values': () => [0n, -1n, 10n ** 30n, -(10n ** 21n)],
   'promise-free deep mixture': () => ({
     a: [1, { b: new Map([[1, { c: new Set([[1, 2]]) }]]) }],
     d: new Date(0),
@@ -387,7 +437,7 @@ const skipShowHidden = new Set(['weakmap', 'weakset']);
  * Node 20 and Node 22 print these differently; we follow Node 22. Value: Node 22's output,
  * checked against the Node 22 source.
  */
-const node22Only = new Set(['error with stack as object']);
+const node22Only = new Set(['error with stack as object', 'function with symbol name']);
 
 const renderError = (err: unknown): string => `threw ${String((err as Error)?.message)}`;
 
@@ -528,6 +578,10 @@ describe('known differences (no V8 internals in a browser)', () => {
     revoke();
     expect(inspect(proxy)).toBe(nodeUtil.inspect(proxy));
     expect(inspect({ p: proxy })).toBe(nodeUtil.inspect({ p: proxy }));
+  });
+  test('Node 22: a function whose name is a symbol (Node 20 throws)', () => {
+    const fn = Object.defineProperty(function f() {}, 'name', { value: Symbol('sym') });
+    expect(inspect(fn)).toBe('[Function: Symbol(sym)]');
   });
   test('Node 22: an error whose stack is not a string', () => {
     const e = new Error('weird');
