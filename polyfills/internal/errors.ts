@@ -2,7 +2,8 @@
 // and system errors (`ENOENT: no such file or directory, open '/x'`) from one libuv table.
 // Nothing else in tabnode writes `new Error('ENOENT...')` or a Node error message by hand.
 
-import { inspect } from '../util.ts';
+// The leaf module, not node:util: util imports validators, which need this module evaluated first.
+import { inspect } from './util/inspect.ts';
 import { isUvErrorCode, uvErrors } from './uv-errors.ts';
 
 /** What every error made here carries besides its message. */
