@@ -4,6 +4,7 @@
 // Polyfills are imported separately and in advance (require() is synchronous, import() is not),
 // so that one that fails to load breaks only the require() of that module, not every process.
 
+/// <reference types="vite/client" />
 import { builtinModules, schemeOnlyBuiltins } from '../../polyfills/internal/modules/builtin-names.ts';
 import { hasStub, makeStub } from './builtin-stubs.ts';
 

@@ -39,6 +39,12 @@ function renameEvalFunction(text: string): string {
   return `${async}${location}`;
 }
 
+/** Whether `site` runs code the loader compiled (eval'd with the module path as sourceURL). */
+function compiledFileOf(site: NodeJS.CallSite): string | undefined {
+  const name = site.getScriptNameOrSourceURL?.();
+  return typeof name === 'string' && isCompiledFile(name) ? name : undefined;
+}
+
 function formatFrame(site: NodeJS.CallSite): string {
   let text: string;
   try {
@@ -51,12 +57,12 @@ function formatFrame(site: NodeJS.CallSite): string {
   if (typeof fileName !== 'string' || fileName === '') return text;
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
-  if (isCompiledFile(fileName) && site.isEval() && site.getFunctionName() === 'eval') text = renameEvalFunction(text);
-  if (line === 1 && column !== null && isCompiledFile(fileName)) {
+  if (isCompiledFile(fileName)) {
+    if (site.isEval() && site.getFunctionName() === 'eval') text = renameEvalFunction(text);
     const offset = firstLineOffset(fileName);
     const wrong = `${fileName}:1:${column}`;
     const at = text.lastIndexOf(wrong);
-    if (offset > 0 && column > offset && at !== -1) {
+    if (line === 1 && column !== null && offset > 0 && column > offset && at !== -1) {
       text = `${text.slice(0, at)}${fileName}:1:${column - offset}${text.slice(at + wrong.length)}`;
     }
     return text;
@@ -64,6 +70,44 @@ function formatFrame(site: NodeJS.CallSite): string {
   const internal = internalFrameName(fileName);
   if (internal !== undefined) text = text.split(fileName).join(internal);
   return text;
+}
+
+/**
+ * A call site as Node would hand it to a user's Error.prepareStackTrace: for modules we compiled,
+ * getFileName() is the module's path (eval'd code has none), columns on line 1 are the file's own,
+ * and nothing says eval; our own scripts are named `node:...`.
+ */
+function nodeCallSite(site: NodeJS.CallSite): NodeJS.CallSite {
+  const compiled = compiledFileOf(site);
+  const rawFile = site.getScriptNameOrSourceURL?.() ?? site.getFileName();
+  const internal = compiled === undefined && typeof rawFile === 'string' ? internalFrameName(rawFile) : undefined;
+  if (compiled === undefined && internal === undefined) return site;
+  const overrides: Partial<Record<keyof NodeJS.CallSite | 'toString', () => unknown>> = {
+    toString: () => formatFrame(site),
+    getFileName: () => compiled ?? internal,
+    getScriptNameOrSourceURL: () => compiled ?? internal,
+  };
+  if (compiled !== undefined) {
+    overrides.isEval = () => false;
+    overrides.getEvalOrigin = () => undefined;
+    overrides.getFunctionName = () => {
+      const name = site.getFunctionName();
+      return site.isEval() && name === 'eval' ? null : name;
+    };
+    overrides.getColumnNumber = () => {
+      const column = site.getColumnNumber();
+      const offset = firstLineOffset(compiled);
+      return site.getLineNumber() === 1 && column !== null && column > offset ? column - offset : column;
+    };
+  }
+  return new Proxy(site, {
+    get(target, key) {
+      const override = overrides[key as keyof NodeJS.CallSite | 'toString'];
+      if (override !== undefined) return override;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function header(error: unknown): string {
@@ -81,7 +125,42 @@ export function prepareStackTrace(error: Error, sites: NodeJS.CallSite[]): strin
   return stack;
 }
 
-/** Installs the hook for this realm (the process worker, once, at start-up). */
+type PrepareStackTrace = (error: Error, sites: NodeJS.CallSite[]) => unknown;
+
+/** The user's own hook (source-map-support, depd, callsites...), fed Node-like call sites. */
+let userHook: unknown;
+const wrappers = new WeakMap<object, PrepareStackTrace>();
+const wrapped = new WeakMap<object, unknown>();
+
+function wrapperFor(hook: PrepareStackTrace): PrepareStackTrace {
+  let wrapper = wrappers.get(hook);
+  if (wrapper === undefined) {
+    wrapper = function (this: unknown, error: Error, sites: NodeJS.CallSite[]): unknown {
+      return Reflect.apply(hook, this, [error, sites.map(nodeCallSite)]);
+    };
+    wrappers.set(hook, wrapper);
+    wrapped.set(wrapper, hook);
+  }
+  return wrapper;
+}
+
+/**
+ * Installs the hook for this realm (the process worker, once, at start-up). V8 reads
+ * Error.prepareStackTrace through the accessor, so a user's hook set later still gets call sites
+ * that name our modules' files, and setting it back to what was read restores ours.
+ */
 export function installStackTraceHook(): void {
-  Error.prepareStackTrace = prepareStackTrace;
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    configurable: true,
+    enumerable: false,
+    get(): unknown {
+      if (userHook === undefined || userHook === null) return prepareStackTrace;
+      return typeof userHook === 'function' ? wrapperFor(userHook as PrepareStackTrace) : userHook;
+    },
+    set(value: unknown) {
+      if (value === prepareStackTrace) userHook = undefined;
+      else if (typeof value === 'function' && wrapped.has(value)) userHook = wrapped.get(value);
+      else userHook = value;
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { createRequire as nodeCreateRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRequire } from '../../../module.ts';
 import { getSourceLine } from '../compiled-sources.ts';
-import { prepareStackTrace } from '../stack-trace.ts';
+import { installStackTraceHook, prepareStackTrace } from '../stack-trace.ts';
 import { writeTree, json } from '../testing/fixture.ts';
 import { installTestHost, type TestHost } from '../testing/node-host.ts';
 import { Module } from './loader.ts';
@@ -51,6 +51,7 @@ const tree = {
   'p/nested/missing-dep.js': "require('../missing-dep');",
   'p/line1.js': "throw new TypeError('first line');",
   'p/line3.js': "'use strict';\n\n  null.x;",
+  'p/long-line.js': `const padding = ${JSON.stringify('x'.repeat(80))}; [1].map(() => { throw new Error(padding); });`,
   'p/callback.js': "[1].map(() => { throw new Error('in callback'); });",
   'p/named.js': 'function named() { throw new Error("named"); }\nnew (function Ctor() { named(); })();',
   'p/builtin.js': "module.exports = [require('fs'), require('node:fs'), require('node:test')];",
@@ -217,6 +218,40 @@ describe('stack traces', () => {
       }
     })();
     expect(ours).toBe(theirs);
+  });
+
+  it('gives a user hook call sites like Node\'s, and restores ours after', () => {
+    const original = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
+    type Site = NodeJS.CallSite;
+    const describe = (sites: Site[]) =>
+      sites
+        .filter((site) => site.getFileName()?.includes(`${root}/p/`))
+        .map((site) => [site.getFileName(), site.getLineNumber(), site.getColumnNumber(), site.getFunctionName(),
+          site.getTypeName(), site.isEval(), site.isToplevel(), site.getEvalOrigin(), String(site)]);
+    const capture = (load: () => unknown): Site[] => {
+      const saved = Error.prepareStackTrace;
+      Error.prepareStackTrace = (_error, sites) => sites;
+      try {
+        load();
+        return [];
+      } catch (error) {
+        return (error as { stack: Site[] }).stack;
+      } finally {
+        Error.prepareStackTrace = saved;
+      }
+    };
+    try {
+      const theirs = describe(capture(() => nodeCreateRequire(`${root}/p/entry.js`)('./long-line')));
+      installStackTraceHook();
+      const ours = describe(capture(() => createRequire(`${root}/p/entry.js`)('./long-line')));
+      expect(ours).toEqual(theirs);
+      // Both frames sit past the wrapper's 62 characters on line 1, so the column fix is exercised.
+      expect(ours.map((site) => site[2])).toEqual([123, 105]);
+      expect(Error.prepareStackTrace).toBe(prepareStackTrace);
+    } finally {
+      if (original) Object.defineProperty(Error, 'prepareStackTrace', original);
+      else delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+    }
   });
 
   it('looks up source lines for the uncaught-exception printer', () => {
