@@ -4,7 +4,7 @@
 import type nodeUtil from 'node:util';
 import { codes } from './internal/errors.ts';
 import { validateObject, validateOneOf } from './internal/validators.ts';
-import process from './process.ts';
+import { process } from './internal/process/process-object.ts';
 import { formatWithOptions, inspect } from './util.ts';
 
 interface ConsoleStream {
