@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import './internal/validators.ts';
 import { Console, formatTime } from './console.ts';
 
+type NodeConsoleInstance = InstanceType<typeof NodeConsole>;
+
 type Writes = [stream: 'out' | 'err', text: string][];
 
-function capture(make: (stdout: object, stderr: object) => Console | NodeConsole, run: (c: Console | NodeConsole) => void): Writes {
+function capture(make: (stdout: object, stderr: object) => Console | NodeConsoleInstance, run: (c: Console | NodeConsoleInstance) => void): Writes {
   const writes: Writes = [];
   // Node's Console listens for 'error' on its streams.
   const stream = (name: 'out' | 'err') =>
@@ -19,7 +21,7 @@ function capture(make: (stdout: object, stderr: object) => Console | NodeConsole
   return writes;
 }
 
-const cases: Record<string, (c: Console | NodeConsole) => void> = {
+const cases: Record<string, (c: Console | NodeConsoleInstance) => void> = {
   'log, info, debug to stdout; warn, error to stderr': (c) => {
     c.log('a %s b %d', 'x', 42, { k: [1, 2] });
     c.info('info');
@@ -51,7 +53,7 @@ const cases: Record<string, (c: Console | NodeConsole) => void> = {
     c.assert(true, 'never');
     c.assert(false);
     c.assert(false, 'x %s', 'y');
-    c.assert(0, { a: 1 });
+    c.assert(0, { a: 1 } as unknown as string);
   },
   'dir with options': (c) => {
     c.dir({ a: { b: { c: { d: 1 } } } }, { depth: 0 });
