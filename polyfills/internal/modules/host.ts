@@ -11,7 +11,7 @@ export interface LoaderHost {
   /** `process.execPath`: `<prefix>/lib/node` is one of the global folders. */
   execPath(): string;
   /** `process.emitWarning(message, type, code)`. */
-  emitWarning(message: string, type: string, code: string): void;
+  emitWarning(message: string, type: string, code?: string): void;
   /** The exports of built-in `id` (no `node:` scheme; a name that `isBuiltin` accepts). */
   loadBuiltin(id: string): unknown;
   /** Sets `process.mainModule`. */

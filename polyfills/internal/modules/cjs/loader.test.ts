@@ -37,7 +37,7 @@ const tree = {
   'p/bad.json': '{ "a": 1, }',
   'p/empty.json': '',
   'p/circ-a.js': "exports.early = 'a'; const b = require('./circ-b'); exports.late = 'a'; exports.bSaw = b.saw;",
-  'p/circ-b.js': "const a = require('./circ-a'); exports.saw = JSON.stringify(a);",
+  'p/circ-b.js': "const a = require('./circ-a'); exports.saw = JSON.stringify(a) + a.late;",
   'p/counter.js': 'globalThis.__loadCount = (globalThis.__loadCount || 0) + 1; module.exports = globalThis.__loadCount;',
   'p/shebang.js': '#!/usr/bin/env node\nmodule.exports = 42;',
   'p/bom.js': '\uFEFFmodule.exports = "bom";',
@@ -116,6 +116,17 @@ describe('running CommonJS modules like Node', () => {
     const theirs = nodeCreateRequire(main)(main) as Record<string, unknown>;
     // Node ran it as a plain module, not as its main: only those fields differ.
     expect(ours).toEqual({ ...theirs, mainId: '.', isMain: true, shape: { ...(theirs.shape as object), parentIsMain: true } });
+  });
+
+  it('warns like Node when a cycle reads a property that is not there yet', () => {
+    const require = createRequire(`${root}/p/entry.js`);
+    const a = require('./circ-a') as object;
+    // JSON.stringify probes toJSON: Node warns for it too.
+    expect(host.warnings).toEqual([
+      "Warning: Accessing non-existent property 'toJSON' of module exports inside circular dependency",
+      "Warning: Accessing non-existent property 'late' of module exports inside circular dependency",
+    ]);
+    expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
   });
 
   it('re-runs a module whose require.cache entry is deleted', () => {

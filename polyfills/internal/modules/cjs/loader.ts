@@ -52,6 +52,56 @@ const defaultWrapper = ['(function (exports, require, module, __filename, __dirn
 let wrapper = [...defaultWrapper];
 let wrap = (script: string): string => `${wrapper[0]}${script}${wrapper[1]}`;
 
+function emitCircularRequireWarning(prop: PropertyKey): void {
+  loaderHost().emitWarning(
+    `Accessing non-existent property '${String(prop)}' of module exports inside circular dependency`,
+    'Warning',
+  );
+}
+
+/** Put behind partial exports during a cycle: reading a missing property warns, as in Node. */
+const CircularRequirePrototypeWarningProxy = new Proxy(
+  {},
+  {
+    get(_target, prop) {
+      // __esModule is how Babel/TypeScript output probes exports; Object.prototype names are fine.
+      if (prop in Object.prototype || prop === '__esModule') return undefined;
+      emitCircularRequireWarning(prop);
+      return undefined;
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      if (Object.hasOwn(target, prop) || prop === '__esModule') return Object.getOwnPropertyDescriptor(target, prop);
+      emitCircularRequireWarning(prop);
+      return undefined;
+    },
+  },
+);
+
+function getExportsForCircularRequire(module: Module): unknown {
+  const exports = module.exports as { __esModule?: unknown } | null;
+  if (exports && Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
+    // Unset again once the module is done loading.
+    Object.setPrototypeOf(exports, CircularRequirePrototypeWarningProxy);
+  }
+  return exports;
+}
+
+/**
+ * Where require() meets an ES module. tabnode has no ESM loader yet, so this throws
+ * ERR_REQUIRE_ESM; the ESM loader replaces it (Node 22.12+ can require() ES modules).
+ */
+export type RequireEsm = (module: Module, filename: string, source: string | undefined) => void;
+
+let requireEsm: RequireEsm = (module, filename, source) => {
+  // As Node 20 words it: a .mjs names no parent; a .js in a "type": "module" scope does.
+  if (source === undefined) throw new codes.ERR_REQUIRE_ESM(filename, true);
+  throw new codes.ERR_REQUIRE_ESM(filename, hasEsmSyntax(source), parents.get(module)?.filename ?? undefined);
+};
+
+export function setRequireEsm(handler: RequireEsm): void {
+  requireEsm = handler;
+}
+
 function updateChildren(parent: Module | undefined, child: Module, scan: boolean): void {
   const children = parent?.children;
   if (children && !(scan && children.includes(child))) children.push(child);
@@ -278,6 +328,7 @@ export class Module {
         const cachedModule = Module._cache[filename];
         if (cachedModule !== undefined) {
           updateChildren(parent, cachedModule, true);
+          if (!cachedModule.loaded) return getExportsForCircularRequire(cachedModule);
           return cachedModule.exports;
         }
         delete relativeResolveCache[relResolveCacheIdentifier];
@@ -295,6 +346,7 @@ export class Module {
     if (cachedModule !== undefined) {
       updateChildren(parent ?? undefined, cachedModule, true);
       // A module still loading (a cycle) gives its exports as they are so far.
+      if (!cachedModule.loaded) return getExportsForCircularRequire(cachedModule);
       return cachedModule.exports;
     }
     if (canBeRequiredWithoutScheme(filename)) return loaderHost().loadBuiltin(filename);
@@ -320,6 +372,12 @@ export class Module {
           const index = children ? children.indexOf(module) : -1;
           if (children && index !== -1) children.splice(index, 1);
         }
+      } else if (
+        module.exports !== null &&
+        typeof module.exports === 'object' &&
+        Object.getPrototypeOf(module.exports) === CircularRequirePrototypeWarningProxy
+      ) {
+        Object.setPrototypeOf(module.exports, Object.prototype);
       }
     }
     return module.exports;
@@ -360,10 +418,11 @@ export class Module {
     this.paths = Module._nodeModulePaths(dirname(filename));
     const extension = findLongestRegisteredExtension(filename);
     if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) {
-      throw new codes.ERR_REQUIRE_ESM(filename, true);
+      requireEsm(this, filename, undefined);
+    } else {
+      const handler = Module._extensions[extension] as ExtensionHandler;
+      handler(this, filename);
     }
-    const handler = Module._extensions[extension] as ExtensionHandler;
-    handler(this, filename);
     this.loaded = true;
   }
 
@@ -428,8 +487,8 @@ Module._extensions['.js'] = function (module: Module, filename: string): void {
   if (filename.endsWith('.js')) {
     const pkg = loaderState().packages.getNearestParent(filename);
     if (pkg?.type === 'module') {
-      const parent = parents.get(module);
-      throw new codes.ERR_REQUIRE_ESM(filename, hasEsmSyntax(content), parent?.filename ?? undefined);
+      requireEsm(module, filename, content);
+      return;
     }
   }
   module._compile(stripBOM(content), filename);

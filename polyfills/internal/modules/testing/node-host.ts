@@ -44,7 +44,7 @@ export function installTestHost(options: {
     env: () => options.env ?? {},
     execPath: () => options.execPath ?? '/usr/local/bin/node',
     emitWarning(message, type, code) {
-      host.warnings.push(`${type} ${code}: ${message}`);
+      host.warnings.push(code === undefined ? `${type}: ${message}` : `${type} ${code}: ${message}`);
     },
     loadBuiltin: options.loadBuiltin ?? ((id) => ({ builtin: id })),
     setMainModule(module) {
