@@ -2,11 +2,13 @@
 // Unsupported (no V8 internals in a browser): Promise state (`Promise { <unknown> }`), Proxy
 // detection (`showProxy` shows the target), Map/Set iterator contents, WeakMap/WeakSet entries
 // under showHidden, and the original constructor name of objects whose prototype was replaced.
+// Web platform objects (URL, AbortSignal, Blob...) print as Node's classes do (inspect-web.ts).
 
 import {
   formatError,
   getPrefix,
 } from './inspect-error.ts';
+import { webInspector } from './inspect-web.ts';
 import {
   kArrayExtrasType,
   kArrayType,
@@ -527,6 +529,8 @@ function formatValue(ctx: Context, value: unknown, recurseTimes: number, typedAr
     } catch {
       maybeCustom = undefined;
     }
+    // The browser's URL, AbortSignal, Blob... have no custom inspect: print them as Node's do.
+    if (typeof maybeCustom !== 'function') maybeCustom = webInspector(value);
     const ownCtor = Object.getOwnPropertyDescriptor(value, 'constructor')?.value as
       | { prototype?: unknown }
       | undefined;
