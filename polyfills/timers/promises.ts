@@ -37,18 +37,20 @@ function cancellable<T>(
     return Promise.reject(error);
   }
   if (signal?.aborted) return Promise.reject(aborted(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      timer.cancel();
-      reject(aborted(signal));
-    };
-    const timer = arm((value) => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(value);
-    });
+  let onAbort: (() => void) | undefined;
+  const promise = new Promise<T>((resolve, reject) => {
+    const timer = arm(resolve);
     if (!ref) timer.unref();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal !== undefined) {
+      onAbort = () => {
+        timer.cancel();
+        reject(aborted(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
   });
+  // Node detaches its listener in a `finally`, which also sets when the caller's handlers run.
+  return signal === undefined ? promise : promise.finally(() => signal.removeEventListener('abort', onAbort!));
 }
 
 export function setTimeout<T = void>(delay?: number, value?: T, options: TimerOptions = {}): Promise<T> {

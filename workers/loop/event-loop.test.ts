@@ -4,6 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
+// validators before errors: see the import-cycle note in polyfills/internal/process/fatal.test.ts.
+import '../../polyfills/internal/validators.ts';
+import { installRuntime, type ProcessRuntime } from '../../polyfills/internal/runtime.ts';
+import timersPromises from '../../polyfills/timers/promises.ts';
 import { WorkerEventLoop } from './event-loop.ts';
 import { createScheduler } from './scheduler.ts';
 
@@ -141,13 +145,40 @@ const scenarios: Record<string, string> = {
       process.nextTick(() => log('tick'));
       log('end');
     })();`,
+  'timers/promises: setTimeout and setImmediate values': `
+    tp.setTimeout(5, 'v').then((v) => log('timeout', v));
+    tp.setImmediate('i').then((v) => log('immediate', v));
+    tp.scheduler.wait(2).then((v) => log('wait', v));
+    tp.scheduler.yield().then((v) => log('yield', v));`,
+  'timers/promises: abort before and after': `
+    const ac = new AbortController();
+    tp.setTimeout(50, 'x', { signal: ac.signal }).catch((e) => log('late', e.name, e.code, e.message, e.cause === ac.signal.reason));
+    ac.abort();
+    tp.setImmediate('y', { signal: AbortSignal.abort('why') }).catch((e) => log('early', e.name, e.cause));
+    process.on('exit', (code) => log('exit', code));`,
+  'timers/promises: ref false does not hold the loop': `
+    tp.setTimeout(100, 1, { ref: false }).then(() => log('never'));
+    process.on('exit', (code) => log('exit', code));`,
+  'timers/promises: setInterval iterator': `
+    (async () => {
+      let n = 0;
+      for await (const v of tp.setInterval(2, 'v')) {
+        log(v, ++n);
+        if (n === 3) break;
+      }
+      log('done');
+    })();`,
+  'timers/promises: validation rejects': `
+    tp.setTimeout(1, 1, { ref: 1 }).catch((e) => log(e.code, e.message));
+    tp.setTimeout(1, 1, 'x').catch((e) => log(e.code, e.message));
+    tp.setImmediate(1, { signal: {} }).catch((e) => log(e.code, e.message));`,
   'nextTick from an immediate between two immediates': `
     setImmediate(() => { log('i1'); process.nextTick(() => log('t')); Promise.resolve().then(() => log('p')); });
     setImmediate(() => log('i2'));`,
 };
 
 function runInNode(body: string): Outcome {
-  const prelude = `const log = (...a) => console.log(...a); const fs = require('fs');`;
+  const prelude = `const log = (...a) => console.log(...a); const fs = require('fs'); const tp = require('timers/promises');`;
   try {
     const stdout = execFileSync(process.execPath, ['-e', prelude + body], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return { lines: stdout.split('\n').filter(Boolean), code: 0 };
@@ -215,12 +246,13 @@ function runInLoop(body: string): Promise<Outcome> {
     const log = (...args: unknown[]): void => {
       lines.push(args.map(String).join(' '));
     };
+    installRuntime({ loop, exit: fakeProcess.exit } as unknown as ProcessRuntime);
     const run = new Function(
-      'log', 'process', 'fs', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate',
+      'log', 'process', 'fs', 'tp', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate',
       body,
     ) as (...args: unknown[]) => void;
     loop.start(() => {
-      run(log, fakeProcess, fs, t.setTimeout, t.setInterval, t.setImmediate, t.clearTimeout, t.clearInterval, t.clearImmediate);
+      run(log, fakeProcess, fs, timersPromises, t.setTimeout, t.setInterval, t.setImmediate, t.clearTimeout, t.clearInterval, t.clearImmediate);
     });
   });
 }
