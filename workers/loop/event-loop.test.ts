@@ -267,3 +267,33 @@ describe('WorkerEventLoop orders callbacks like Node', () => {
     });
   }
 });
+
+describe('WorkerEventLoop timing', () => {
+  it('a timer armed after a slow start-up waits its full delay', async () => {
+    const scheduler = createScheduler();
+    let exited = false;
+    const loop = new WorkerEventLoop(scheduler, {
+      uncaught: (error) => {
+        throw error;
+      },
+      beforeExit: () => {},
+      exit: () => {
+        exited = true;
+        loop.halt();
+        scheduler.close();
+      },
+      emitWarning: () => {},
+    });
+    // The loop exists well before the main module runs (the worker loads built-ins first).
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const elapsed = await new Promise<number>((resolve) => {
+      loop.start(() => {
+        const armed = performance.now();
+        loop.timers.setTimeout(() => resolve(performance.now() - armed), 40);
+      });
+    });
+    expect(elapsed).toBeGreaterThanOrEqual(39);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(exited).toBe(true);
+  });
+});

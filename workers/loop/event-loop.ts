@@ -89,7 +89,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
   constructor(scheduler: LoopScheduler, hooks: LoopHooks) {
     this.#scheduler = scheduler;
     this.#hooks = hooks;
-    this.#now = scheduler.now();
+    this.#now = Math.floor(scheduler.now());
     this.timers = createTimers(this, (message, type) => hooks.emitWarning(message, type));
   }
 
@@ -180,8 +180,10 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
   armTimer(timer: LoopTimer, delay: number): void {
     if (timer.armedSeq === 0 && timer.refed) this.#refedTimers++;
     timer.armedSeq = ++this.#timerSeq;
-    timer.start = this.#now;
-    this.#timers.push(timer, this.#now + delay, timer.armedSeq);
+    // Node reads a fresh loop time when it arms a timer (uv_update_time in GetNow), so a long
+    // start-up or a slow callback does not make timers fire early.
+    timer.start = this.#clock();
+    this.#timers.push(timer, timer.start + delay, timer.armedSeq);
     if (!this.#inUnit) this.#wake();
   }
 
@@ -231,6 +233,11 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
     );
   }
 
+  /** libuv's clock: whole milliseconds. */
+  #clock(): number {
+    return Math.floor(this.#scheduler.now());
+  }
+
   /** Ensures a unit will run: post one, or cut a sleep short. */
   #wake(): void {
     if (this.#halted) return;
@@ -274,7 +281,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
             this.#phase = 'dry';
             continue;
           }
-          this.#now = this.#scheduler.now();
+          this.#now = this.#clock();
           this.#phase = 'timers';
           continue;
 
@@ -292,13 +299,13 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
         }
 
         case 'poll': {
-          this.#now = this.#scheduler.now();
+          this.#now = this.#clock();
           const timeout = this.#pollTimeout();
           if (timeout > 0) {
             this.#sleep(timeout);
             return false;
           }
-          this.#now = this.#scheduler.now();
+          this.#now = this.#clock();
           this.#pollBudget = this.#io.length;
           this.#phase = 'poll-run';
           continue;
