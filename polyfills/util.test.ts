@@ -260,6 +260,23 @@ describe('promisify', () => {
     expect(util.promisify(original)).toBe(customFn);
     expect(util.promisify.custom).toBe(nodeUtil.promisify.custom);
   });
+  test('Node 22 warns DEP0174 when the original returns a promise', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const p = util.promisify((cb: (e: unknown, v: number) => void) => {
+        cb(null, 1);
+        return Promise.resolve();
+      });
+      await expect(p()).resolves.toBe(1);
+      expect(warn.mock.calls[0]).toEqual([
+        'Calling promisify on a function that returns a Promise is likely a mistake.',
+        'DeprecationWarning',
+        'DEP0174',
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
   test('several results with customPromisifyArgs', async () => {
     const read = Object.assign(
       (cb: (e: unknown, a: number, b: string) => void) => cb(null, 3, 'buf'),

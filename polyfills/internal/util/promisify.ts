@@ -4,6 +4,8 @@
 
 import { codes } from '../errors.ts';
 import { validateFunction } from '../validators.ts';
+import { currentProcess } from './current-process.ts';
+import { isPromise } from './types.ts';
 
 export const kCustomPromisifiedSymbol: unique symbol = Symbol.for('nodejs.util.promisify.custom') as never;
 /** Names for the callback's results when there are several: the promise resolves to an object. */
@@ -54,7 +56,14 @@ function promisifyImpl(original: unknown): AnyFunction {
         }
       };
       args.push(callback);
-      Reflect.apply(original as AnyFunction, this, args);
+      // Node 21+ (DEP0174): the returned promise would be ignored, which is likely a mistake.
+      if (isPromise(Reflect.apply(original as AnyFunction, this, args))) {
+        currentProcess()?.emitWarning?.(
+          'Calling promisify on a function that returns a Promise is likely a mistake.',
+          'DeprecationWarning',
+          'DEP0174',
+        );
+      }
     });
   }
   Object.setPrototypeOf(fn, Object.getPrototypeOf(original) as object | null);
