@@ -52,6 +52,8 @@ export function createRequire(filename: string | URL): RequireFunction {
 createRequire satisfies (filename: string | URL) => unknown;
 
 export { builtinModules, isBuiltin, Module };
+builtinModules satisfies typeof nodeModule.builtinModules;
+isBuiltin satisfies typeof nodeModule.isBuiltin;
 
 /** Node keeps ESM namespaces of built-ins in sync with their CJS exports; without ESM there are none. */
 export function syncBuiltinESMExports(): void {}
@@ -95,10 +97,12 @@ export function enableCompileCache(): { status: number; message: string } {
 }
 
 export function flushCompileCache(): void {}
+flushCompileCache satisfies typeof nodeModule.flushCompileCache;
 
 export function getCompileCacheDir(): undefined {
   return undefined;
 }
+getCompileCacheDir satisfies typeof nodeModule.getCompileCacheDir;
 
 export function getSourceMapsSupport(): { enabled: boolean; nodeModules: boolean; generatedCode: boolean } {
   return { enabled: false, nodeModules: false, generatedCode: false };
@@ -130,5 +134,12 @@ const statics = {
 for (const [key, value] of Object.entries(statics)) {
   Object.defineProperty(Module, key, { value, writable: true, configurable: true, enumerable: true });
 }
+// Class statics are not enumerable; Node's are (Object.keys(require('module')) lists them).
+for (const key of ['Module', '_cache', '_pathCache', '_extensions', 'globalPaths', '_debug', '_findPath',
+  '_nodeModulePaths', '_resolveLookupPaths', '_load', '_resolveFilename', '_initPaths', '_preloadModules', 'runMain']) {
+  const descriptor = Object.getOwnPropertyDescriptor(Module, key);
+  if (descriptor !== undefined) Object.defineProperty(Module, key, { ...descriptor, enumerable: true });
+}
 
-export default Module;
+const moduleExports = Module as typeof Module & typeof statics;
+export default moduleExports;

@@ -84,7 +84,8 @@ export function runEntryWith(entry: EntryOptions, deps: EntryDeps): void {
   if (options.evalSource !== undefined) {
     if (options.inputType !== undefined && options.inputType !== 'commonjs') {
       if (options.print && options.inputType === 'module') throw new codes.ERR_EVAL_ESM_CANNOT_PRINT();
-      throw esmNotSupported(`--input-type=${options.inputType}`);
+      if (options.inputType === 'module') throw esmNotSupported('--input-type=module');
+      throw new codes.ERR_METHOD_NOT_IMPLEMENTED(`--input-type=${options.inputType}`);
     }
     runEval(options.evalSource, options.print, deps);
     return;
