@@ -3,7 +3,7 @@
 // styleText, system error names, parseEnv and the legacy helpers.
 
 import * as nodeUtilTyped from 'node:util';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import util, * as ours from './util.ts';
 import { customPromisifyArgs } from './internal/util/promisify.ts';
 import { initializeDebugEnv } from './internal/util/debuglog.ts';
@@ -29,6 +29,19 @@ function outcome(fn: () => unknown): unknown {
 }
 
 describe('export surface', () => {
+  test('Node 22 runtime deprecations of the legacy helpers', () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    onTestFinished(() => warn.mockRestore());
+    util.isArray([]);
+    util.isArray([]);
+    util.isString('');
+    util._extend({}, {});
+    expect(warn.mock.calls.map((c) => [c[0], (c as unknown[])[2]])).toEqual([
+      ['The `util.isArray` API is deprecated. Please use `Array.isArray()` instead.', 'DEP0044'],
+      ['The `util.isString` API is deprecated.  Please use `typeof arg === "string"` instead.', 'DEP0056'],
+      ['The `util._extend` API is deprecated. Please use Object.assign() instead.', 'DEP0060'],
+    ]);
+  });
   // Node 22 has these besides Node 20's list.
   const node22Extras = ['getCallSite', 'getCallSites', 'getSystemErrorMessage'];
   test('every node:util export exists', () => {
@@ -139,6 +152,8 @@ describe('util.types matches node', () => {
     expect(nodeUtil.types.isProxy(new Proxy({}, {}))).toBe(true);
   });
   test('legacy is* helpers', () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    onTestFinished(() => warn.mockRestore());
     const values = [null, undefined, 0, '', 's', Symbol('x'), {}, [], () => {}, new Error('x'), new Date(), /x/];
     for (const name of [
       'isArray', 'isBoolean', 'isNull', 'isNullOrUndefined', 'isNumber', 'isString', 'isSymbol',
@@ -366,6 +381,8 @@ describe('inherits, _extend, toUSVString, stripVTControlCharacters', () => {
     }
   });
   test('_extend', () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    onTestFinished(() => warn.mockRestore());
     expect(util._extend({ a: 1 }, { b: 2, a: 3 })).toEqual(nodeUtil._extend({ a: 1 }, { b: 2, a: 3 }));
     expect(util._extend({ a: 1 }, null)).toEqual({ a: 1 });
   });

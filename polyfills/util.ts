@@ -16,28 +16,16 @@ import { removeColors } from './internal/util/inspect-strings.ts';
 import {
   _errnoException,
   _exceptionWithHostPort,
-  _extend,
   aborted,
   getSystemErrorMap,
   getSystemErrorMessage,
   getSystemErrorName,
   inherits,
-  isBoolean,
-  isBuffer,
-  isError,
-  isFunction,
-  isNull,
-  isNullOrUndefined,
-  isNumber,
-  isObject,
-  isPrimitive,
-  isString,
-  isSymbol,
-  isUndefined,
-  log,
   parseEnv,
   toUSVString,
 } from './internal/util/legacy.ts';
+import * as legacy from './internal/util/legacy.ts';
+import * as typeChecks from './internal/util/types.ts';
 import { MIMEParams, MIMEType } from './internal/util/mime.ts';
 import { parseArgs } from './internal/util/parse-args.ts';
 import { styleText } from './internal/util/style-text.ts';
@@ -50,9 +38,47 @@ export function stripVTControlCharacters(str: string): string {
   return removeColors(str);
 }
 
-export const isArray = Array.isArray;
-export const isRegExp = types.isRegExp;
-export const isDate = types.isDate;
+// Node 22 warns on these (runtime deprecations DEP0044-DEP0060, removed in Node 23). The texts
+// are Node's, double spaces included; DEP0045/46/50/54 are reconstructed from the same pattern.
+const old = <T extends Function>(fn: T, what: string, instead: string, code: string, gap = ' '): T =>
+  deprecate(fn, `The \`util.${what}\` API is deprecated.${gap}Please use ${instead} instead.`, code);
+export const _extend = old(legacy._extend, '_extend', 'Object.assign()', 'DEP0060');
+export const isArray = old(Array.isArray, 'isArray', '`Array.isArray()`', 'DEP0044');
+export const isBoolean = old(legacy.isBoolean, 'isBoolean', '`typeof arg === "boolean"`', 'DEP0045');
+export const isBuffer = old(legacy.isBuffer, 'isBuffer', '`Buffer.isBuffer()`', 'DEP0046');
+export const isDate = old(typeChecks.isDate, 'isDate', '`arg instanceof Date`', 'DEP0047', '  ');
+export const isError = old(
+  legacy.isError,
+  'isError',
+  '`ObjectPrototypeToString(e) === "[object Error]" || e instanceof Error`',
+  'DEP0048',
+);
+export const isFunction = old(legacy.isFunction, 'isFunction', '`typeof arg === "function"`', 'DEP0049', '  ');
+export const isNull = old(legacy.isNull, 'isNull', '`arg === null`', 'DEP0050');
+export const isNullOrUndefined = old(
+  legacy.isNullOrUndefined,
+  'isNullOrUndefined',
+  '`arg === null || arg === undefined`',
+  'DEP0051',
+);
+export const isNumber = old(legacy.isNumber, 'isNumber', '`typeof arg === "number"`', 'DEP0052');
+export const isObject = old(legacy.isObject, 'isObject', '`arg !== null && typeof arg === "object"`', 'DEP0053');
+export const isPrimitive = old(
+  legacy.isPrimitive,
+  'isPrimitive',
+  '`arg === null || (typeof arg !== "object" && typeof arg !== "function")`',
+  'DEP0054',
+);
+export const isRegExp = old(typeChecks.isRegExp, 'isRegExp', '`arg instanceof RegExp`', 'DEP0055');
+export const isString = old(legacy.isString, 'isString', '`typeof arg === "string"`', 'DEP0056', '  ');
+export const isSymbol = old(legacy.isSymbol, 'isSymbol', '`arg === "symbol"`', 'DEP0057', '  ');
+export const isUndefined = old(legacy.isUndefined, 'isUndefined', '`arg === undefined`', 'DEP0058');
+// Node's own text lacks the closing backtick after `util.log.
+export const log = deprecate(
+  legacy.log,
+  'The `util.log API is deprecated. Please use console.log() with a custom formatter or a third-party logger instead.',
+  'DEP0059',
+);
 export const debug = debuglog;
 export const TextEncoder = globalThis.TextEncoder;
 export const TextDecoder = globalThis.TextDecoder;
@@ -74,7 +100,6 @@ export function getCallSites(_frames?: number, _options?: object): never {
 export {
   _errnoException,
   _exceptionWithHostPort,
-  _extend,
   aborted,
   callbackify,
   debuglog,
@@ -86,20 +111,7 @@ export {
   getSystemErrorName,
   inherits,
   inspect,
-  isBoolean,
-  isBuffer,
   isDeepStrictEqual,
-  isError,
-  isFunction,
-  isNull,
-  isNullOrUndefined,
-  isNumber,
-  isObject,
-  isPrimitive,
-  isString,
-  isSymbol,
-  isUndefined,
-  log,
   MIMEParams,
   MIMEType,
   parseArgs,
