@@ -10,6 +10,7 @@ import { recordCompiledSource } from '../../polyfills/internal/modules/compiled-
 import { setLoaderHost } from '../../polyfills/internal/modules/host.ts';
 import type { LoaderFs } from '../../polyfills/internal/modules/loader-fs.ts';
 import { resolvePath } from '../../polyfills/internal/modules/paths.ts';
+import { attachSyntaxErrorArrow } from '../../polyfills/internal/modules/syntax-errors.ts';
 import { BadOptionError, parseNodeOptions, type NodeOptions } from './node-options.ts';
 
 export interface EntryOptions {
@@ -117,7 +118,12 @@ function isEsmFile(filename: string): boolean {
 /** `node -c file`: compiles the module without running it; a SyntaxError is thrown. */
 function checkSyntax(filename: string, fs: LoaderFs): void {
   const source = fs.readFile(filename).replace(/^\uFEFF/, '').replace(/^#!/, '//');
-  (0, eval)(`${Module.wrap(source)}\n//# sourceURL=${filename}`);
+  try {
+    (0, eval)(`${Module.wrap(source)}\n//# sourceURL=${filename}`);
+  } catch (error) {
+    attachSyntaxErrorArrow(error, filename, source);
+    throw error;
+  }
 }
 
 /** `node -e` / `node -p`: the code runs as a script named `[eval]`, with CommonJS globals. */
@@ -133,7 +139,13 @@ function runEval(source: string, print: boolean, deps: EntryDeps): void {
   globals.require = makeRequireFunction(module);
   globals.__filename = '[eval]';
   recordCompiledSource('[eval]', source, 0);
-  const result: unknown = (0, eval)(`${source}\n//# sourceURL=[eval]`);
+  let result: unknown;
+  try {
+    result = (0, eval)(`${source}\n//# sourceURL=[eval]`);
+  } catch (error) {
+    attachSyntaxErrorArrow(error, '[eval]', source);
+    throw error;
+  }
   if (print) {
     deps.process.on('exit', () => {
       deps.writeStdout(`${typeof result === 'string' ? result : deps.inspect(result)}\n`);

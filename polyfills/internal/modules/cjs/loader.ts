@@ -10,6 +10,7 @@ import { validateString } from '../../validators.ts';
 import { codes } from '../../errors.ts';
 import { canBeRequiredByUsers, canBeRequiredWithoutScheme, normalizeRequirableId } from '../builtin-names.ts';
 import { recordCompiledSource } from '../compiled-sources.ts';
+import { attachSyntaxErrorArrow, containsModuleSyntax } from '../syntax-errors.ts';
 import { loaderHost } from '../host.ts';
 import { StatKind } from '../loader-fs.ts';
 import { basename, dirname, isAbsolute, normalizePath, resolvePath } from '../paths.ts';
@@ -95,7 +96,7 @@ export type RequireEsm = (module: Module, filename: string, source: string | und
 let requireEsm: RequireEsm = (module, filename, source) => {
   // As Node 20 words it: a .mjs names no parent; a .js in a "type": "module" scope does.
   if (source === undefined) throw new codes.ERR_REQUIRE_ESM(filename, true);
-  throw new codes.ERR_REQUIRE_ESM(filename, hasEsmSyntax(source), parents.get(module)?.filename ?? undefined);
+  throw new codes.ERR_REQUIRE_ESM(filename, containsModuleSyntax(source), parents.get(module)?.filename ?? undefined);
 };
 
 export function setRequireEsm(handler: RequireEsm): void {
@@ -134,9 +135,6 @@ function neutraliseShebang(content: string): string {
   return content.startsWith('#!') ? `//${content.slice(2)}` : content;
 }
 
-function hasEsmSyntax(content: string): boolean {
-  return /^\s*(?:import\s*[\w{*'"]|export\s+(?:\{|\*|default|const|let|var|function|class|async))/m.test(content);
-}
 
 export class Module {
   id: string;
@@ -454,8 +452,14 @@ function wrapSafe(filename: string, content: string): CompiledWrapper {
   const wrapped = Module.wrap(source);
   const prefix = wrapperPatched ? wrapped.indexOf(source) : (wrapper[0] ?? '').length;
   recordCompiledSource(filename, content, prefix > 0 ? prefix : 0);
-  // Indirect eval: global scope, sloppy mode unless the module says 'use strict', as in Node.
-  const compiled: unknown = (0, eval)(`${wrapped}\n//# sourceURL=${filename}`);
+  let compiled: unknown;
+  try {
+    // Indirect eval: global scope, sloppy mode unless the module says 'use strict', as in Node.
+    compiled = (0, eval)(`${wrapped}\n//# sourceURL=${filename}`);
+  } catch (error) {
+    attachSyntaxErrorArrow(error, filename, source);
+    throw error;
+  }
   if (typeof compiled !== 'function') {
     throw new codes.ERR_INVALID_RETURN_VALUE('a function', 'Module.wrap', compiled);
   }
