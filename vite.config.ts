@@ -38,7 +38,10 @@ export default defineConfig({
       { find: /^events$/, replacement: resolve(root, 'polyfills/events.ts') },
       { find: /^buffer$/, replacement: resolve(root, 'polyfills/buffer.ts') },
       { find: /^string_decoder\/?$/, replacement: resolve(root, 'polyfills/string_decoder.ts') },
-      { find: /^process\/?$/, replacement: resolve(root, 'polyfills/process.ts') },
+      // readable-stream's nextTick and stdout checks must reach our process at call time, and
+      // process.ts imports stream.ts: a forwarder to globalThis.process breaks that cycle.
+      { find: /^process\/?$/, replacement: resolve(root, 'polyfills/internal/streams/process-shim.ts') },
+      { find: /^abort-controller$/, replacement: resolve(root, 'polyfills/internal/streams/abort-controller.ts') },
       { find: /^util\/?$/, replacement: resolve(root, 'polyfills/util.ts') },
       { find: /^stream$/, replacement: resolve(root, 'polyfills/stream.ts') },
     ],
