@@ -260,6 +260,9 @@ export class Console {
   timeStamp(): void {}
 }
 
+// Node's name, also in a minified build.
+Object.defineProperty(Console, 'name', { value: 'Console' });
+
 function cell(value: unknown): string {
   return inspect(value, { maxArrayLength: 3, breakLength: Infinity, colors: false } as InspectOptions);
 }

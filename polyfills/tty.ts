@@ -104,6 +104,10 @@ export class WriteStream extends StdioWriteStream {
   }
 }
 
+// Node's names, also in a minified build.
+Object.defineProperty(ReadStream, 'name', { value: 'ReadStream' });
+Object.defineProperty(WriteStream, 'name', { value: 'WriteStream' });
+
 function nodeEnv(): Record<string, string | undefined> {
   return (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 }

@@ -19,10 +19,22 @@ export interface ClosableScheduler extends LoopScheduler {
   close(): void;
 }
 
+/**
+ * Each task is posted twice over ("hop", then run). Chromium queues a worker's
+ * `unhandledrejection` event as a task at the end of the microtask checkpoint, behind anything
+ * posted during the unit; the hop puts the next unit behind that event, so a rejection is handled
+ * before the next callback runs, as Node does after each callback's microtasks.
+ */
 export function createScheduler(): ClosableScheduler {
   const channel = new MessageChannel();
   const tasks: (() => void)[] = [];
-  channel.port1.onmessage = () => {
+  const HOP = 0;
+  const RUN = 1;
+  channel.port1.onmessage = (event: MessageEvent<number>) => {
+    if (event.data === HOP) {
+      channel.port2.postMessage(RUN);
+      return;
+    }
     const task = tasks.shift();
     task?.();
   };
@@ -34,7 +46,7 @@ export function createScheduler(): ClosableScheduler {
     now: () => performance.now(),
     post(task) {
       tasks.push(task);
-      channel.port2.postMessage(null);
+      channel.port2.postMessage(HOP);
     },
     sleep(ms, wake) {
       const mine = ++generation;

@@ -165,6 +165,10 @@ export function createTimers(loop: TimerLoop, emitWarning: WarningEmitter) {
     }
   }
 
+  // Node's names, also in a minified build (stack frames, `constructor.name` checks).
+  Object.defineProperty(Timeout, 'name', { value: 'Timeout' });
+  Object.defineProperty(Immediate, 'name', { value: 'Immediate' });
+
   if (disposeSymbol !== undefined) {
     Object.defineProperty(Timeout.prototype, disposeSymbol, {
       value(this: Timeout) {
