@@ -64,7 +64,23 @@ describe('export surface', () => {
     expect(outcome(() => util.transferableAbortController())).toMatchObject({
       code: 'ERR_METHOD_NOT_IMPLEMENTED',
     });
-    expect(outcome(() => util.getCallSites())).toMatchObject({ code: 'ERR_METHOD_NOT_IMPLEMENTED' });
+  });
+  test('getCallSites lists the caller first, 1-based', () => {
+    // Compiled code without a source map, so that Error.stack and the call sites agree on lines.
+    const probe = new Function(
+      'getCallSites',
+      'return (function probe() {\n  return [getCallSites(3), new Error().stack];\n})();',
+    ) as (fn: typeof util.getCallSites) => [ReturnType<typeof util.getCallSites>, string];
+    const [sites, stack] = probe(util.getCallSites);
+    const frame = /probe \((.*):(\d+):(\d+)\)/.exec(stack);
+    expect(sites).toHaveLength(3);
+    expect(sites[0]?.functionName).toBe('probe');
+    expect(sites[0]?.lineNumber).toBe(Number(frame?.[2]));
+    expect(typeof sites[0]?.scriptName).toBe("string");
+    expect(sites[0]?.columnNumber).toBe(Number(frame?.[3]) - "[getCallSites(3), new Error().stack]".indexOf("new Error") + 1);
+    expect(typeof sites[0]?.scriptId).toBe('string');
+    expect(outcome(() => util.getCallSites(0))).toMatchObject({ code: 'ERR_OUT_OF_RANGE' });
+    expect(outcome(() => util.getCallSites({ sourceMap: 1 } as never))).toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
   });
 });
 

@@ -1,11 +1,12 @@
 // node:util: inspect, format, promisify and friends, as Node 22 has them. https://nodejs.org/api/util.html
 // Unsupported: Promise state, Proxy detection and iterator previews in inspect (no V8 internals);
-// transferableAbortSignal/Controller, getCallSite/getCallSites throw ERR_METHOD_NOT_IMPLEMENTED.
+// transferableAbortSignal/Controller throw ERR_METHOD_NOT_IMPLEMENTED; getCallSites ignores sourceMap.
 
 import type nodeUtil from 'node:util';
 import { notImplemented } from './internal/errors.ts';
 import { validateObject, validateString } from './internal/validators.ts';
 import { callbackify, promisify } from './internal/util/promisify.ts';
+import { collectCallSites, getCallSites, type CallSiteObject } from './internal/util/call-sites.ts';
 import { isDeepStrictEqual } from './internal/util/comparisons.ts';
 import { debuglog } from './internal/util/debuglog.ts';
 import { deprecate } from './internal/util/deprecate.ts';
@@ -90,14 +91,19 @@ export function transferableAbortSignal(_signal: AbortSignal): AbortSignal {
 export function transferableAbortController(): AbortController {
   return notImplemented('util.transferableAbortController');
 }
-export function getCallSite(_frames?: number): never {
-  return notImplemented('util.getCallSite');
-}
-export function getCallSites(_frames?: number, _options?: object): never {
-  return notImplemented('util.getCallSites');
+const warnGetCallSite = deprecate(
+  () => {},
+  'The `util.getCallSite` API is deprecated. Please use `util.getCallSites()` instead.',
+  'DEP0186',
+);
+/** Node 22.9's name for getCallSites, deprecated when it was renamed. */
+export function getCallSite(frameCount?: number): CallSiteObject[] {
+  warnGetCallSite();
+  return collectCallSites(getCallSite, frameCount);
 }
 
 export {
+  getCallSites,
   _errnoException,
   _exceptionWithHostPort,
   aborted,
