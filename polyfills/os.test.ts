@@ -1,0 +1,77 @@
+import * as nodeOs from 'node:os';
+import nodeConstants from 'node:constants';
+import { describe, expect, it } from 'vitest';
+import os from './os.ts';
+import * as osNamed from './os.ts';
+import constants from './constants.ts';
+
+function caught(fn: () => unknown): unknown {
+  try {
+    return { ok: fn() };
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    return { code: e.code, message: e.message };
+  }
+}
+
+describe('os against node:os', () => {
+  it('exports what node:os exports, with the same types', () => {
+    const shape = (o: object): string[] => Object.entries(o).map(([k, v]) => `${k}:${typeof v}`).sort();
+    expect(shape(os)).toEqual(shape(nodeOs).filter((k) => !k.startsWith('default:')));
+    expect(Object.keys(osNamed).filter((k) => k !== 'default' && k !== 'DEFAULT_HOME').sort()).toEqual(Object.keys(nodeOs).filter((k) => k !== 'default').sort());
+  });
+
+  it('reports Linux x64 facts like Node on Linux x64', () => {
+    expect([os.EOL, os.devNull, os.platform(), os.type(), os.arch(), os.machine(), os.endianness()]).toEqual([
+      nodeOs.EOL, nodeOs.devNull, nodeOs.platform(), nodeOs.type(), nodeOs.arch(), nodeOs.machine(), nodeOs.endianness(),
+    ]);
+    expect(os.constants).toEqual(nodeOs.constants);
+  });
+
+  it('has values of Node shape', () => {
+    const cpu = os.cpus()[0];
+    expect(Object.keys(cpu ?? {})).toEqual(Object.keys(nodeOs.cpus()[0] ?? {}));
+    expect(Object.keys(cpu?.times ?? {})).toEqual(Object.keys(nodeOs.cpus()[0]?.times ?? {}));
+    expect(os.availableParallelism()).toBeGreaterThan(0);
+    expect(os.totalmem()).toBeGreaterThan(os.freemem());
+    expect(os.loadavg()).toHaveLength(3);
+    expect(Number.isInteger(os.uptime())).toBe(true);
+    const lo = os.networkInterfaces().lo;
+    const nodeLo = nodeOs.networkInterfaces().lo;
+    expect(lo).toEqual(nodeLo);
+    expect(Object.keys(os.userInfo()).sort()).toEqual(Object.keys(nodeOs.userInfo()).sort());
+    expect((os.userInfo({ encoding: 'buffer' }).username as unknown as Uint8Array).constructor.name).toBe('Buffer');
+  });
+
+  it('reads HOME and TMPDIR from the environment at call time', () => {
+    const saved = { HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
+    try {
+      process.env.HOME = '/home/someone';
+      process.env.TMPDIR = '/var/tmp/';
+      expect([os.homedir(), os.tmpdir()]).toEqual([nodeOs.homedir(), nodeOs.tmpdir()]);
+      delete process.env.HOME;
+      expect(os.homedir()).toBe('/home/node');
+    } finally {
+      process.env.HOME = saved.HOME;
+      if (saved.TMPDIR === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved.TMPDIR;
+    }
+  });
+
+  it('validates priorities like Node', () => {
+    for (const args of [['x'], [0, 20], [0, -21], [1.5, 0], [0, 'a']] as unknown[][]) {
+      expect(caught(() => os.setPriority(...(args as [number, number])))).toEqual(caught(() => nodeOs.setPriority(...(args as [number, number]))));
+    }
+    expect(caught(() => os.getPriority('x' as never))).toEqual(caught(() => nodeOs.getPriority('x' as never)));
+    os.setPriority(5);
+    expect(os.getPriority()).toBe(5);
+    expect(os.getPriority(0)).toBe(5);
+  });
+});
+
+describe('constants against node:constants', () => {
+  it('has every key and value, in order, frozen', () => {
+    expect(Object.entries(constants)).toEqual(Object.entries(nodeConstants));
+    expect(Object.isFrozen(constants)).toBe(true);
+  });
+});
