@@ -22,6 +22,7 @@ beforeAll(() => {
     'mod/index.js': 'export {};',
     'bad-syntax.js': 'let = ;',
     'lib/x.js': 'module.exports = "x";',
+    '.env': 'FROM_FILE=1\nKEPT=file\n',
   });
 });
 
@@ -126,6 +127,19 @@ describe('runEntry', () => {
       expect(ours.error).toMatchObject({ code: 'ERR_REQUIRE_ESM', message: `tabnode cannot run ES modules yet: ${root}/${main} is an ES module` });
     }
     expect(run(['--input-type=module', '-e', '1']).error).toMatchObject({ code: 'ERR_REQUIRE_ESM' });
+  });
+
+  it('loads --env-file before running, keeping variables already set', () => {
+    const t = makeDeps();
+    t.proc.env.KEPT = 'env';
+    resetModuleSystem();
+    runEntryWith({ argv: ['/usr/local/bin/node'], execArgv: ['--env-file=.env', '-e', '0'], cwd: root }, t.deps);
+    expect([t.proc.env.FROM_FILE, t.proc.env.KEPT]).toEqual(['1', 'env']);
+    expect(run(['--env-file=missing.env', '-e', '0'])).toMatchObject({ error: new Exit(9), err: ['node: missing.env: not found\n'] });
+    expect(run(['--env-file-if-exists=missing.env', '-e', '0'])).toMatchObject({
+      error: undefined,
+      err: ['missing.env not found. Continuing without it.\n'],
+    });
   });
 
   it('checks syntax without running with -c', () => {

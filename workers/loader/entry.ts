@@ -11,6 +11,7 @@ import { setLoaderHost } from '../../polyfills/internal/modules/host.ts';
 import type { LoaderFs } from '../../polyfills/internal/modules/loader-fs.ts';
 import { resolvePath } from '../../polyfills/internal/modules/paths.ts';
 import { attachSyntaxErrorArrow } from '../../polyfills/internal/modules/syntax-errors.ts';
+import { parseEnvFile } from './env-file.ts';
 import { BadOptionError, parseNodeOptions, type NodeOptions } from './node-options.ts';
 
 export interface EntryOptions {
@@ -79,6 +80,7 @@ export function runEntryWith(entry: EntryOptions, deps: EntryDeps): void {
     deps.writeStderr(`node: ${error.message}\n`);
     deps.exit(error.exitCode);
   }
+  loadEnvFiles(options, entry.cwd, deps);
   configureLoader(deps, options.conditions);
   if (options.requires.length > 0) Module._preloadModules(options.requires);
 
@@ -107,6 +109,24 @@ export function runEntryWith(entry: EntryOptions, deps: EntryDeps): void {
     return;
   }
   Module.runMain(main);
+}
+
+/** --env-file: variables already in the environment win, as in Node. */
+function loadEnvFiles(options: NodeOptions, cwd: string, deps: EntryDeps): void {
+  for (const { path, optional } of options.envFiles) {
+    const content = deps.fs.readFileIfExists(resolvePath(cwd, path));
+    if (content === undefined) {
+      if (optional) {
+        deps.writeStderr(`${path} not found. Continuing without it.\n`);
+        continue;
+      }
+      deps.writeStderr(`node: ${path}: not found\n`);
+      deps.exit(9);
+    }
+    for (const [key, value] of Object.entries(parseEnvFile(content))) {
+      if (deps.process.env[key] === undefined) deps.process.env[key] = value;
+    }
+  }
 }
 
 function isEsmFile(filename: string): boolean {

@@ -1,5 +1,6 @@
 // The node options a process was started with (`execArgv`), parsed as Node 22 does for the ones
-// that decide what runs: -e/--eval, -p/--print, -r/--require, --input-type, -C/--conditions.
+// that decide what runs: -e/--eval, -p/--print, -r/--require, --input-type, -C/--conditions,
+// -c/--check, --env-file.
 // Options that change nothing inside tabnode are accepted; unknown ones are `bad option`s.
 
 export interface NodeOptions {
@@ -11,6 +12,8 @@ export interface NodeOptions {
   conditions: string[];
   /** -c/--check: syntax-check the script without running it. */
   check: boolean;
+  /** --env-file (required) and --env-file-if-exists (optional), in order. */
+  envFiles: { path: string; optional: boolean }[];
 }
 
 /** A usage error Node reports as `node: <message>` and exit code 9, before running anything. */
@@ -29,6 +32,8 @@ const valueOptions = new Map<string, keyof NodeOptions | null>([
   ['--input-type', 'inputType'],
   ['-C', 'conditions'],
   ['--conditions', 'conditions'],
+  ['--env-file', 'envFiles'],
+  ['--env-file-if-exists', 'envFiles'],
   // Accepted, with no effect in tabnode.
   ['--title', null],
   ['--unhandled-rejections', null],
@@ -76,6 +81,7 @@ export function parseNodeOptions(execArgv: readonly string[]): NodeOptions {
     inputType: undefined,
     conditions: [],
     check: false,
+    envFiles: [],
   };
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i] as string;
@@ -112,6 +118,7 @@ function takeValue(options: NodeOptions, name: string, argv: readonly string[], 
   if (field === 'evalSource') options.evalSource = value;
   else if (field === 'requires') options.requires.push(value);
   else if (field === 'conditions') options.conditions.push(value);
+  else if (field === 'envFiles') options.envFiles.push({ path: value, optional: name === '--env-file-if-exists' });
   else if (field === 'inputType') {
     if (value !== 'commonjs' && value !== 'module' && value !== 'commonjs-typescript' && value !== 'module-typescript') {
       throw new BadOptionError('--input-type must be "module","commonjs", "module-typescript" or "commonjs-typescript"');
