@@ -2,7 +2,8 @@
 // Unsupported: binding, dlopen, setuid/setgid/setgroups/initgroups, report, IPC (send/channel), permission model.
 
 import type nodeProcess from 'node:process';
-import { notImplemented } from './internal/errors.ts';
+import { notImplemented, uvException } from './internal/errors.ts';
+import { canBeRequiredByUsers, canBeRequiredWithoutScheme } from './internal/modules/builtin-names.ts';
 import { chdir, cwd, setInitialCwd, umask } from './internal/process/cwd.ts';
 import { createEnv } from './internal/process/env.ts';
 import { currentExitCode, defineExitCode, exit, reallyExit } from './internal/process/exit.ts';
@@ -18,8 +19,11 @@ import { StdinStream, StdioWriteStream } from './internal/process/stdio.ts';
 import { cpuUsage, memoryUsage, resourceUsage } from './internal/process/usage.ts';
 import { NODE_VERSION } from './internal/process/version.ts';
 import { emitWarning, printWarning, warningsEnabled } from './internal/process/warning.ts';
-import { validateFunction } from './internal/validators.ts';
+import { runtime } from './internal/runtime.ts';
+import { validateFunction, validateString } from './internal/validators.ts';
+import { resolve } from './path/posix-impl.ts';
 import { ReadStream, WriteStream } from './tty.ts';
+import { parseEnv } from './util.ts';
 
 const VERSION = NODE_VERSION;
 
@@ -102,6 +106,31 @@ export function nextTick(callback: (...args: unknown[]) => void, ...args: unknow
 }
 
 nextTick satisfies typeof nodeProcess.nextTick;
+
+let builtinLookup: ((id: string) => unknown) | undefined;
+
+/** The loader provides built-in modules (process.getBuiltinModule) without polyfills importing it. */
+export function setBuiltinModuleLookup(lookup: (id: string) => unknown): void {
+  builtinLookup = lookup;
+}
+
+export function getBuiltinModule(id: string): unknown {
+  validateString(id, 'id');
+  const name = id.startsWith('node:') ? id.slice(5) : id;
+  if (!canBeRequiredByUsers(name) || (name === id && !canBeRequiredWithoutScheme(name))) return undefined;
+  return builtinLookup?.(name);
+}
+
+/** Loads `KEY=value` lines into process.env, keeping variables that are already set. */
+export function loadEnvFile(path: string | URL = '.env'): void {
+  const file = resolve(cwd(), path instanceof URL ? decodeURIComponent(path.pathname) : String(path));
+  const response = runtime().syscall.call({ op: 'readFile', path: file, flags: 0 });
+  if (!response.ok) throw uvException({ code: response.error.code, syscall: 'open', path: String(path) }, loadEnvFile);
+  const parsed = parseEnv(new TextDecoder().decode(response.payload ?? new Uint8Array()));
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!Object.hasOwn(env, key)) env[key] = value;
+  }
+}
 
 export function abort(): never {
   // Node: SIGABRT, exit status 134, no 'exit' event.
@@ -194,7 +223,8 @@ const members = {
   setegid: (): never => notImplemented('process.setegid'),
   setgroups: (): never => notImplemented('process.setgroups'),
   initgroups: (): never => notImplemented('process.initgroups'),
-  loadEnvFile: (): never => notImplemented('process.loadEnvFile'),
+  loadEnvFile,
+  getBuiltinModule,
   openStdin: () => {
     process.stdin.resume();
     return process.stdin;

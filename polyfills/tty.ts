@@ -117,7 +117,29 @@ const COLORS_16 = 4;
 const COLORS_256 = 8;
 const COLORS_16M = 24;
 
-/** Node's tty.getColorDepth rules, for the environments a browser terminal can present. */
+/** TERM values Node knows by name (16 colors unless stated). */
+const TERM_ENVS: Record<string, number> = {
+  eterm: COLORS_16,
+  cons25: COLORS_16,
+  console: COLORS_16,
+  cygwin: COLORS_16,
+  dtterm: COLORS_16,
+  gnome: COLORS_16,
+  hurd: COLORS_16,
+  jfbterm: COLORS_16,
+  konsole: COLORS_16,
+  kterm: COLORS_16,
+  mlterm: COLORS_16,
+  mosh: COLORS_16M,
+  putty: COLORS_16,
+  st: COLORS_16,
+  'rxvt-unicode-24bit': COLORS_16M,
+  terminator: COLORS_16M,
+};
+const TERM_ENVS_REG_EXP = [/ansi/, /color/, /linux/, /^con[0-9]*x[0-9]/, /^rxvt/, /^screen/, /^xterm/, /^vt100/];
+const CI_ENVS_256 = ['APPVEYOR', 'BUILDKITE', 'CIRCLECI', 'DRONE', 'GITEA_ACTIONS', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TRAVIS'];
+
+/** Node's tty.getColorDepth rules (Linux), in Node's order. */
 function colorDepth(env: Record<string, string | undefined>): number {
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
@@ -126,25 +148,33 @@ function colorDepth(env: Record<string, string | undefined>): number {
     if (force === '3') return COLORS_16M;
     return COLORS_2;
   }
-  if (env.NODE_DISABLE_COLORS !== undefined || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb') {
-    return COLORS_2;
-  }
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return COLORS_2;
+  // Node 22 (not 20) gives tmux true color.
   if (env.TMUX) return COLORS_16M;
-  if (env.CI !== undefined) {
-    if (['APPVEYOR', 'BUILDKITE', 'CIRCLECI', 'DRONE', 'GITEA_ACTIONS', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TRAVIS'].some((name) => name in env)) {
-      return COLORS_256;
-    }
+  if ('CI' in env) {
+    if (CI_ENVS_256.some((name) => name in env) || env.CI_NAME === 'codeship') return COLORS_256;
     return COLORS_2;
   }
-  if (env.TERM_PROGRAM === 'iTerm.app') return env.TERM_PROGRAM_VERSION?.startsWith('3') ? COLORS_16M : COLORS_256;
-  if (env.TERM_PROGRAM === 'HyperTerm' || env.TERM_PROGRAM === 'MacTerm') return COLORS_16M;
-  if (env.TERM_PROGRAM === 'Apple_Terminal') return COLORS_256;
+  if ('TEAMCITY_VERSION' in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION ?? '') ? COLORS_16 : COLORS_2;
+  }
+  switch (env.TERM_PROGRAM) {
+    case 'iTerm.app':
+      if (!env.TERM_PROGRAM_VERSION || /^[0-2]\./.test(env.TERM_PROGRAM_VERSION)) return COLORS_256;
+      return COLORS_16M;
+    case 'HyperTerm':
+    case 'MacTerm':
+      return COLORS_16M;
+    case 'Apple_Terminal':
+      return COLORS_256;
+  }
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return COLORS_16M;
-  if (env.TERM !== undefined) {
-    if (/^xterm-256/.test(env.TERM) || /truecolor/.test(env.TERM)) return env.TERM.includes('truecolor') ? COLORS_16M : COLORS_256;
-    if (/^(xterm|screen|vt100|vt220|rxvt|linux|cygwin|color|ansi|konsole|putty|tmux|eterm|kitty|alacritty|st|mosh)/i.test(env.TERM)) {
-      return /kitty|alacritty/i.test(env.TERM) ? COLORS_16M : COLORS_16;
-    }
+  if (env.TERM) {
+    if (/^xterm-256/.test(env.TERM)) return COLORS_256;
+    const term = env.TERM.toLowerCase();
+    const known = TERM_ENVS[term];
+    if (known !== undefined) return known;
+    if (TERM_ENVS_REG_EXP.some((pattern) => pattern.test(term))) return COLORS_16;
   }
   if (env.COLORTERM) return COLORS_16;
   return COLORS_2;

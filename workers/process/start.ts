@@ -9,8 +9,9 @@ import { emit, setRawWriter } from '../../polyfills/internal/process/process-obj
 import { deliverSignal } from '../../polyfills/internal/process/signals.ts';
 import { setCpuTimeSource } from '../../polyfills/internal/process/usage.ts';
 import { installRuntime } from '../../polyfills/internal/runtime.ts';
-import process, { setupProcess } from '../../polyfills/process.ts';
+import process, { setBuiltinModuleLookup, setupProcess } from '../../polyfills/process.ts';
 import type { ProcessInit } from '../../src/shared/process-messages.ts';
+import { loadBuiltin } from '../loader/builtins.ts';
 import { preloadBuiltins, runEntry } from '../loader/index.ts';
 import { WorkerEventLoop } from '../loop/event-loop.ts';
 import { createScheduler } from '../loop/scheduler.ts';
@@ -42,6 +43,7 @@ export function startProcess(init: ProcessInit, scope: WorkerScopeAccess): Worke
   setCpuTimeSource(() => loop.busyMs);
   setSourceLookup(getSource);
   setCwdProvider(() => process.cwd());
+  setBuiltinModuleLookup(loadBuiltin);
   setupProcess({ pid: init.pid, ppid: init.ppid, argv: init.argv, execArgv: init.execArgv, env: init.env, cwd: init.cwd });
   runtime.onSignal = (signal) => loop.runSoon(() => deliverSignal(signal));
 
