@@ -5,6 +5,7 @@ import * as nodeUtil from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { inspect } from '../../util.ts';
 import type { InspectOptions } from './inspect.ts';
+import { isModuleNamespaceObject as util_types_isNamespace } from './types.ts';
 
 type Loose = Record<PropertyKey, unknown>;
 
@@ -559,6 +560,28 @@ describe('legacy signature and options', () => {
     for (const getters of ['get', 'set'] as const) {
       expect(inspect(v, { getters })).toBe(nodeUtil.inspect(v, { getters }));
     }
+  });
+});
+
+describe('module namespace objects', () => {
+  // Vitest hands tests plain objects for modules, so this builds one with a namespace's shape:
+  // null prototype, non-extensible, own non-writable Symbol.toStringTag 'Module'. Expected
+  // texts are Node's for `import * as ns` of the same module.
+  const fakeNamespace = (): object => {
+    const ns = Object.create(null) as Record<PropertyKey, unknown>;
+    for (const [key, value] of [['a', 1], ['b', { x: [1, 2] }], ['default', function f() {}]] as const) {
+      Object.defineProperty(ns, key, { value, enumerable: true, writable: true });
+    }
+    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+    return Object.preventExtensions(ns);
+  };
+  test('a namespace prints as [Module: null prototype]', () => {
+    const ns = fakeNamespace();
+    expect(util_types_isNamespace(ns)).toBe(true);
+    expect(inspect(ns)).toBe(
+      '[Module: null prototype] {\n  a: 1,\n  b: { x: [ 1, 2 ] },\n  default: [Function: f]\n}',
+    );
+    expect(inspect(ns, { depth: 0 })).toBe('[Module: null prototype] { a: 1, b: [Object], default: [Function: f] }');
   });
 });
 
