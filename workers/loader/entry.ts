@@ -6,7 +6,7 @@ import '../../polyfills/internal/validators.ts';
 import { codes } from '../../polyfills/internal/errors.ts';
 import { Module, makeRequireFunction } from '../../polyfills/internal/modules/cjs/loader.ts';
 import { loaderState, resetLoaderState } from '../../polyfills/internal/modules/cjs/state.ts';
-import { recordCompiledSource } from '../../polyfills/internal/modules/compiled-sources.ts';
+import { recordCompiledSource, sourceURLFor } from '../../polyfills/internal/modules/compiled-sources.ts';
 import { setLoaderHost } from '../../polyfills/internal/modules/host.ts';
 import type { LoaderFs } from '../../polyfills/internal/modules/loader-fs.ts';
 import { resolvePath } from '../../polyfills/internal/modules/paths.ts';
@@ -139,7 +139,7 @@ function isEsmFile(filename: string): boolean {
 function checkSyntax(filename: string, fs: LoaderFs): void {
   const source = fs.readFile(filename).replace(/^\uFEFF/, '').replace(/^#!/, '//');
   try {
-    (0, eval)(`${Module.wrap(source)}\n//# sourceURL=${filename}`);
+    (0, eval)(`${Module.wrap(source)}\n//# sourceURL=${sourceURLFor(filename)}`);
   } catch (error) {
     attachSyntaxErrorArrow(error, filename, source);
     throw error;

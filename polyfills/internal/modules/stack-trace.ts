@@ -5,7 +5,7 @@
 // becomes `node:internal/modules/cjs/loader`, `polyfills/fs.ts` becomes `node:fs`, and a bundled
 // chunk `assets/process.worker-3f2a.js` becomes `node:internal/tabnode/process.worker`.
 
-import { firstLineOffset, isCompiledFile } from './compiled-sources.ts';
+import { compiledFilename, firstLineOffset, isCompiledFile } from './compiled-sources.ts';
 
 const ownScript = /^(?:https?|blob):/;
 
@@ -40,7 +40,7 @@ function renameEvalFunction(text: string): string {
 }
 
 /** Whether `site` runs code the loader compiled (eval'd with the module path as sourceURL). */
-function compiledFileOf(site: NodeJS.CallSite): string | undefined {
+function compiledScriptOf(site: NodeJS.CallSite): string | undefined {
   const name = site.getScriptNameOrSourceURL?.();
   return typeof name === 'string' && isCompiledFile(name) ? name : undefined;
 }
@@ -65,7 +65,8 @@ function formatFrame(site: NodeJS.CallSite): string {
     if (line === 1 && column !== null && offset > 0 && column > offset && at !== -1) {
       text = `${text.slice(0, at)}${fileName}:1:${column - offset}${text.slice(at + wrong.length)}`;
     }
-    return text;
+    const filename = compiledFilename(fileName);
+    return filename === undefined || filename === fileName ? text : text.split(fileName).join(filename);
   }
   const internal = internalFrameName(fileName);
   if (internal !== undefined) text = text.split(fileName).join(internal);
@@ -78,9 +79,10 @@ function formatFrame(site: NodeJS.CallSite): string {
  * and nothing says eval; our own scripts are named `node:...`.
  */
 function nodeCallSite(site: NodeJS.CallSite): NodeJS.CallSite {
-  const compiled = compiledFileOf(site);
+  const script = compiledScriptOf(site);
+  const compiled = script === undefined ? undefined : compiledFilename(script);
   const rawFile = site.getScriptNameOrSourceURL?.() ?? site.getFileName();
-  const internal = compiled === undefined && typeof rawFile === 'string' ? internalFrameName(rawFile) : undefined;
+  const internal = script === undefined && typeof rawFile === 'string' ? internalFrameName(rawFile) : undefined;
   if (compiled === undefined && internal === undefined) return site;
   const overrides: Partial<Record<keyof NodeJS.CallSite | 'toString', () => unknown>> = {
     toString: () => formatFrame(site),
@@ -96,7 +98,7 @@ function nodeCallSite(site: NodeJS.CallSite): NodeJS.CallSite {
     };
     overrides.getColumnNumber = () => {
       const column = site.getColumnNumber();
-      const offset = firstLineOffset(compiled);
+      const offset = firstLineOffset(script as string);
       return site.getLineNumber() === 1 && column !== null && column > offset ? column - offset : column;
     };
   }

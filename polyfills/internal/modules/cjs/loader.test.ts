@@ -52,6 +52,7 @@ const tree = {
   'p/line1.js': "throw new TypeError('first line');",
   'p/line3.js': "'use strict';\n\n  null.x;",
   'p/long-line.js': `const padding = ${JSON.stringify('x'.repeat(80))}; [1].map(() => { throw new Error(padding); });`,
+  'p/with space/thrower.js': "\n  throw new Error('spaced');",
   'p/callback.js': "[1].map(() => { throw new Error('in callback'); });",
   'p/named.js': 'function named() { throw new Error("named"); }\nnew (function Ctor() { named(); })();',
   'p/builtin.js': "module.exports = [require('fs'), require('node:fs'), require('node:test')];",
@@ -216,6 +217,12 @@ describe('stack traces', () => {
   it('shows the file, line and column Node shows further down', () => {
     const ours = stackOf('./line3');
     expect(ours.split('\n').slice(0, 2).join('\n')).toBe(nodeFirstFrame('./line3'));
+  });
+
+  it('names files with white space in their path (V8 drops such a sourceURL)', () => {
+    const ours = stackOf('./with space/thrower');
+    expect(ours.split('\n').slice(0, 2).join('\n')).toBe(nodeFirstFrame('./with space/thrower'));
+    expect(getSourceLine(`${root}/p/with space/thrower.js`, 2)).toBe("  throw new Error('spaced');");
   });
 
   it.each(['./callback', './named'])('names functions like Node: %s', (file) => {

@@ -451,11 +451,11 @@ function wrapSafe(filename: string, content: string): CompiledWrapper {
   const source = neutraliseShebang(content);
   const wrapped = Module.wrap(source);
   const prefix = wrapperPatched ? wrapped.indexOf(source) : (wrapper[0] ?? '').length;
-  recordCompiledSource(filename, content, prefix > 0 ? prefix : 0);
+  const sourceURL = recordCompiledSource(filename, content, prefix > 0 ? prefix : 0);
   let compiled: unknown;
   try {
     // Indirect eval: global scope, sloppy mode unless the module says 'use strict', as in Node.
-    compiled = (0, eval)(`${wrapped}\n//# sourceURL=${filename}`);
+    compiled = (0, eval)(`${wrapped}\n//# sourceURL=${sourceURL}`);
   } catch (error) {
     attachSyntaxErrorArrow(error, filename, source);
     throw error;
