@@ -60,8 +60,7 @@ export function formatTime(ms: number): string {
 }
 
 function warn(message: string): void {
-  const proc = (globalThis as { process?: { emitWarning?: (message: string) => void } }).process;
-  proc?.emitWarning?.(message);
+  process.emitWarning(message);
 }
 
 export class Console {
@@ -180,7 +179,7 @@ export class Console {
 
   clear(): void {
     const stdout = this.#stdout;
-    if (stdout.isTTY === true && (globalThis as { process?: { env: Record<string, string> } }).process?.env.TERM !== 'dumb') {
+    if (stdout.isTTY === true && process.env.TERM !== 'dumb') {
       stdout.write('\x1b[1;1H\x1b[0J');
     }
   }

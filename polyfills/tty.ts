@@ -4,6 +4,7 @@
 import type nodeTty from 'node:tty';
 import { codes } from './internal/errors.ts';
 import { nodeRuntime } from './internal/process/node-runtime.ts';
+import { process as nodeProcess } from './internal/process/process-object.ts';
 import { StdinStream, StdioWriteStream } from './internal/process/stdio.ts';
 import { validateInteger } from './internal/validators.ts';
 
@@ -108,8 +109,10 @@ export class WriteStream extends StdioWriteStream {
 Object.defineProperty(ReadStream, 'name', { value: 'ReadStream' });
 Object.defineProperty(WriteStream, 'name', { value: 'WriteStream' });
 
+/** The environment of our process object. Never `globalThis.process.env`: Vite's build rewrites
+ * that expression to `{}`. */
 function nodeEnv(): Record<string, string | undefined> {
-  return (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+  return nodeProcess.env;
 }
 
 const COLORS_2 = 1;

@@ -297,3 +297,32 @@ describe('WorkerEventLoop timing', () => {
     expect(exited).toBe(true);
   });
 });
+
+describe('WorkerEventLoop start', () => {
+  it('runs nothing before start, then main first', async () => {
+    const scheduler = createScheduler();
+    const order: string[] = [];
+    await new Promise<void>((resolve) => {
+      const loop = new WorkerEventLoop(scheduler, {
+        uncaught: (error) => {
+          throw error;
+        },
+        beforeExit: () => {},
+        exit: () => {
+          loop.halt();
+          scheduler.close();
+          resolve();
+        },
+        emitWarning: () => {},
+      });
+      // A signal or stdin chunk that arrives while the built-ins still load.
+      loop.runSoon(() => order.push('early event'));
+      loop.queueIoCallback(() => order.push('early io'));
+      setTimeout(() => {
+        order.push('start');
+        loop.start(() => order.push('main'));
+      }, 20);
+    });
+    expect(order).toEqual(['start', 'main', 'early event', 'early io']);
+  });
+});

@@ -67,6 +67,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
   #inUnit = false;
   #cancelSleep: (() => void) | undefined;
   #halted = false;
+  #started = false;
   #busyMs = 0;
 
   #ticks: Tick[] = [];
@@ -93,9 +94,13 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
     this.timers = createTimers(this, (message, type) => hooks.emitWarning(message, type));
   }
 
-  /** Runs `main` (the entry module) as the first unit, then the loop. */
+  /**
+   * Runs `main` (the entry module) as the first unit, then the loop. Events that came earlier
+   * (stdin, signals, resizes) wait behind it: nothing runs before start.
+   */
   start(main: () => void): void {
-    this.#urgent.push(main);
+    this.#started = true;
+    this.#urgent.unshift(main);
     this.#wake();
   }
 
@@ -240,7 +245,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
 
   /** Ensures a unit will run: post one, or cut a sleep short. */
   #wake(): void {
-    if (this.#halted) return;
+    if (this.#halted || !this.#started) return;
     if (this.#cancelSleep !== undefined) {
       this.#cancelSleep();
       this.#cancelSleep = undefined;
