@@ -435,6 +435,9 @@ export class Module {
   }
 }
 
+// Minifiers rename classes and functions; `module.constructor.name` and stack frames use these.
+Object.defineProperty(Module, 'name', { value: 'Module' });
+
 Module.prototype.require = function require(this: Module, id: string): unknown {
   validateString(id, 'id');
   if (id === '') throw new codes.ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
@@ -479,6 +482,8 @@ export function makeRequireFunction(mod: Module): RequireFunction {
     validateString(request, 'request');
     return ModuleClass._resolveLookupPaths(request, mod);
   };
+  Object.defineProperty(require, 'name', { value: 'require' });
+  Object.defineProperty(resolve, 'name', { value: 'resolve' });
   require.resolve = resolve;
   require.main = mainModule;
   require.extensions = ModuleClass._extensions;
