@@ -1,7 +1,8 @@
 // Node's globals in a process worker: global, process, Buffer, the timers, queueMicrotask,
 // console, a fetch that keeps the loop alive, and the worker-only globals hidden so libraries
 // do not take the process for a browser worker. The web globals Node shares stay (URL,
-// TextEncoder, AbortController, EventTarget, structuredClone, atob, performance, navigator...).
+// TextEncoder, AbortController, EventTarget, structuredClone, atob, performance...); navigator
+// becomes Node 22's (userAgent `Node.js/22`).
 
 import { Buffer } from '../../polyfills/buffer.ts';
 import console from '../../polyfills/console.ts';
@@ -38,7 +39,33 @@ const WORKER_ONLY = [
   'onunhandledrejection',
   'onrejectionhandled',
   'onlanguagechange',
+  'onrtctransform',
+  'name',
+  // Frame scheduling and old file-system APIs: browser tells (React's scheduler picks rAF).
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'webkitRequestFileSystem',
+  'webkitRequestFileSystemSync',
+  'webkitResolveLocalFileSystemURL',
+  'webkitResolveLocalFileSystemSyncURL',
 ] as const;
+
+/** Web globals Node lists among the enumerable keys of globalThis. */
+const NODE_ENUMERABLE = ['atob', 'btoa', 'crypto', 'performance', 'structuredClone'] as const;
+
+/** Node 21+'s navigator: what libraries sniff to tell Node from a browser. */
+function nodeNavigator(version: string, hardwareConcurrency: number): object {
+  const language = new Intl.DateTimeFormat().resolvedOptions().locale || 'en-US';
+  const navigator = {
+    hardwareConcurrency,
+    language,
+    languages: Object.freeze([language]),
+    platform: 'Linux x86_64',
+    userAgent: `Node.js/${version.slice(1, version.indexOf('.'))}`,
+  };
+  Object.defineProperty(navigator, Symbol.toStringTag, { value: 'Navigator' });
+  return Object.freeze(navigator);
+}
 
 function define(name: string, value: unknown, enumerable = false): void {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
@@ -91,7 +118,10 @@ export function installGlobals(loop: NodeEventLoop): void {
     if (name in globalThis) define(name, undefined);
   }
 
-  define('global', globalThis);
+  const cores = typeof navigator === 'object' ? navigator.hardwareConcurrency : 1;
+  define('navigator', nodeNavigator(process.version, cores || 1));
+  for (const name of NODE_ENUMERABLE) if (name in globalThis) define(name, scope[name], true);
+  define('global', globalThis, true);
   define('process', process);
   define('Buffer', Buffer);
   define('console', console);
