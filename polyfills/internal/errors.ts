@@ -317,6 +317,7 @@ export const codes = {
   /** Node's C++ layer words some checks its own way (`mode is out of range: >= 0 && <= 7`). */
   ERR_OUT_OF_RANGE_NATIVE: makeNodeError('ERR_OUT_OF_RANGE', RangeError, (message: string) => message),
   ERR_INVALID_ARG_TYPE_NATIVE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, (message: string) => message),
+  ERR_INVALID_ARG_VALUE_NATIVE: makeNodeError('ERR_INVALID_ARG_VALUE', TypeError, (message: string) => message),
   ERR_PARSE_ARGS_INVALID_OPTION_VALUE: makeNodeError('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', TypeError, (message: string) => message),
   ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: makeNodeError(
     'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',

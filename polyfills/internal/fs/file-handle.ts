@@ -108,25 +108,25 @@ export class FileHandle {
   }
 
   async readv(buffers: unknown, position?: unknown) {
-    const bytesRead = await this.#run('read', (fd) => readvOp(fd, buffers, position));
+    const bytesRead = await this.#run('readv', (fd) => readvOp(fd, buffers, position));
     return { bytesRead, buffers };
   }
 
   async writev(buffers: unknown, position?: unknown) {
-    const bytesWritten = await this.#run('write', (fd) => writevOp(fd, buffers, position));
+    const bytesWritten = await this.#run('writev', (fd) => writevOp(fd, buffers, position));
     return { bytesWritten, buffers };
   }
 
   readFile(options?: unknown) {
-    return this.#run('read', (fd) => readFileOp(fd, options));
+    return this.#run('readFile', (fd) => readFileOp(fd, options));
   }
 
   writeFile(data: unknown, options?: unknown): Promise<void> {
-    return this.#run('write', (fd) => writeFileOp(fd, data, options, 'w'));
+    return this.#run('writeFile', (fd) => writeFileOp(fd, data, options, 'w'));
   }
 
   appendFile(data: unknown, options?: unknown): Promise<void> {
-    return this.#run('write', (fd) => writeFileOp(fd, data, options, 'a'));
+    return this.#run('writeFile', (fd) => writeFileOp(fd, data, options, 'a'));
   }
 
   stat(options?: unknown) {
@@ -154,7 +154,7 @@ export class FileHandle {
   }
 
   utimes(atime: unknown, mtime: unknown): Promise<void> {
-    return this.#run('futime', (fd) => futimesOp(fd, atime, mtime));
+    return this.#run('futimes', (fd) => futimesOp(fd, atime, mtime));
   }
 
   close(): Promise<void> {
@@ -196,10 +196,12 @@ export class FileHandle {
     if (rest.length > 0) yield rest;
   }
 
-  readableWebStream(_options?: object): ReadableStream<Uint8Array> {
+  /** Chunks are ArrayBuffers, or Uint8Arrays with `{ type: 'bytes' }`, as in Node 20. */
+  readableWebStream(options?: { type?: 'bytes' }): ReadableStream<Uint8Array | ArrayBuffer> {
     if (this.#fd === -1) throw new codes.ERR_INVALID_STATE('The FileHandle is closed');
-    return new ReadableStream<Uint8Array>({
-      type: 'bytes',
+    const bytes = options?.type === 'bytes';
+    return new ReadableStream<Uint8Array | ArrayBuffer>({
+      type: bytes ? 'bytes' : undefined,
       pull: async (controller) => {
         const buffer = new Uint8Array(16384);
         const { bytesRead } = await this.read(buffer, 0, buffer.byteLength, null);
@@ -207,8 +209,9 @@ export class FileHandle {
           controller.close();
           return;
         }
-        controller.enqueue(buffer.subarray(0, bytesRead));
+        const chunk = buffer.slice(0, bytesRead);
+        controller.enqueue(bytes ? chunk : chunk.buffer);
       },
-    });
+    } as UnderlyingDefaultSource<Uint8Array | ArrayBuffer>);
   }
 }
