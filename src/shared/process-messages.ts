@@ -35,7 +35,16 @@ export type ProcessToKernel =
   | { type: 'stdin-flow'; flowing: boolean }
   /** fs.watch: report changes made inside the runtime under `path` until `unwatch`. */
   | { type: 'watch'; id: number; path: string; recursive: boolean }
-  | { type: 'unwatch'; id: number };
+  | { type: 'unwatch'; id: number }
+  /** process.kill(pid, sig) of another process; `signal: null` only checks that it exists. */
+  | { type: 'kill'; pid: number; signal: SignalName | null }
+  /** tty.ReadStream#setRawMode: raw passes keys through; cooked edits lines and echoes. */
+  | { type: 'tty-raw'; raw: boolean }
+  /**
+   * The signals this process listens to. For the others the kernel applies the default action
+   * itself, so that Ctrl+C ends a process stuck in `while (true)` at once.
+   */
+  | { type: 'signal-listeners'; signals: SignalName[] };
 
 export type KernelToProcess =
   | ProcessInit

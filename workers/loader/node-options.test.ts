@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadOptionError, parseNodeOptions } from './node-options.ts';
+import { BadOptionError, parseNodeOptions, splitNodeCommandLine } from './node-options.ts';
 
 describe('parseNodeOptions', () => {
   it.each([
@@ -34,4 +34,19 @@ describe('parseNodeOptions', () => {
       expect((error as BadOptionError).exitCode).toBe(9);
     }
   });
+});
+
+describe('splitNodeCommandLine', () => {
+  const cases: [string[], { execArgv: string[]; scriptArgs: string[]; hasEval: boolean }][] = [
+    [['index.js', 'a', '--flag'], { execArgv: [], scriptArgs: ['index.js', 'a', '--flag'], hasEval: false }],
+    [['--no-warnings', '-r', 'x', 'main.js', '-e'], { execArgv: ['--no-warnings', '-r', 'x'], scriptArgs: ['main.js', '-e'], hasEval: false }],
+    [['-e', 'code', 'a', 'b'], { execArgv: ['-e', 'code'], scriptArgs: ['a', 'b'], hasEval: true }],
+    [['-pe', '1+1'], { execArgv: ['-pe', '1+1'], scriptArgs: [], hasEval: true }],
+    [['--eval=code', 'x'], { execArgv: ['--eval=code'], scriptArgs: ['x'], hasEval: true }],
+    [['--', '-weird.js', 'arg'], { execArgv: [], scriptArgs: ['-weird.js', 'arg'], hasEval: false }],
+    [['-', 'arg'], { execArgv: [], scriptArgs: ['-', 'arg'], hasEval: false }],
+  ];
+  for (const [words, expected] of cases) {
+    it(words.join(' '), () => expect(splitNodeCommandLine(words)).toEqual(expected));
+  }
 });

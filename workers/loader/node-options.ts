@@ -127,3 +127,36 @@ function takeValue(options: NodeOptions, name: string, argv: readonly string[], 
   }
   return i;
 }
+
+/**
+ * Splits a `node` command line (the words after `node`) as Node does: options up to the script
+ * (or to `--`) are `execArgv`; the script and everything after it are `scriptArgs`. With -e/-p
+ * there is no script: every word after the options is an argument (`process.argv[1..]`).
+ * The kernel uses this to build `process.argv`; `parseNodeOptions` then reads `execArgv`.
+ */
+export function splitNodeCommandLine(words: readonly string[]): {
+  execArgv: string[];
+  scriptArgs: string[];
+  hasEval: boolean;
+} {
+  const execArgv: string[] = [];
+  let hasEval = false;
+  let i = 0;
+  for (; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === '--') {
+      i++;
+      break;
+    }
+    if (!word.startsWith('-') || word === '-') break;
+    execArgv.push(word);
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const name = eq === -1 ? word : word.slice(0, eq);
+    if (name === '-e' || name === '--eval' || name === '-p' || name === '--print' || word === '-pe' || word === '-ep') {
+      hasEval = true;
+    }
+    const takesValue = (valueOptions.has(name) || word === '-pe' || word === '-ep') && eq === -1;
+    if (takesValue && i + 1 < words.length) execArgv.push(words[++i] as string);
+  }
+  return { execArgv, scriptArgs: words.slice(i), hasEval };
+}
