@@ -66,6 +66,8 @@ const fake = {
 
 beforeAll(() => {
   installRuntime(fake);
+  // Ticks run only once the loop has started; its main here is empty.
+  loop.start(() => {});
   setRawWriter((_fd, data) => stderr.push(new TextDecoder().decode(data)));
   Object.assign(ourProcess, { pid: 4242, argv0: 'node', execArgv: [], nextTick: (fn: () => void) => loop.nextTick(fn, []) });
   ourProcess.on('warning', printWarning as never);
