@@ -16,6 +16,62 @@ export interface WorkerRuntime extends NodeProcessRuntime {
   receive(message: KernelToProcess): void;
 }
 
+/** Output waits at most this long in the batch, even while user code keeps the thread busy. */
+const MAX_DELAY_MS = 8;
+const MAX_BATCH_BYTES = 64 * 1024;
+
+/**
+ * Coalesces stdio writes into few messages (one per fd run, in order): flushed after the current
+ * task's synchronous code (a microtask), when large, when old, and before exit.
+ */
+function createStdioBatcher(post: Post): { write(fd: 1 | 2, data: Uint8Array): void; flush(): void } {
+  let fd: 1 | 2 = 1;
+  let chunks: Uint8Array[] = [];
+  let bytes = 0;
+  let since = 0;
+  let flushQueued = false;
+
+  function flushRun(): void {
+    if (chunks.length === 0) return;
+    const data = new Uint8Array(bytes);
+    let offset = 0;
+    for (const chunk of chunks) {
+      data.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    chunks = [];
+    bytes = 0;
+    post({ type: 'stdio', fd, data }, [data.buffer]);
+  }
+
+  function flush(): void {
+    flushQueued = false;
+    flushRun();
+  }
+
+  return {
+    write(target, data) {
+      if (target !== fd) {
+        flushRun();
+        fd = target;
+      }
+      if (chunks.length === 0) since = performance.now();
+      // A copy: the caller may reuse its buffer.
+      chunks.push(data.slice());
+      bytes += data.byteLength;
+      if (bytes >= MAX_BATCH_BYTES || performance.now() - since >= MAX_DELAY_MS) {
+        flushRun();
+        return;
+      }
+      if (!flushQueued) {
+        flushQueued = true;
+        queueMicrotask(flush);
+      }
+    },
+    flush,
+  };
+}
+
 /** Blocks this thread for good: after the exit message the kernel terminates the worker. */
 function blockForever(): never {
   const cell = new Int32Array(new SharedArrayBuffer(4));
@@ -31,6 +87,7 @@ export function createRuntime(init: ProcessInit, loop: WorkerEventLoop, post: Po
   const earlyStdin: (Uint8Array | null)[] = [];
   let onStdin: ((data: Uint8Array | null) => void) | undefined;
   let exited = false;
+  const stdio = createStdioBatcher(post);
 
   const runtime: WorkerRuntime = {
     pid: init.pid,
@@ -49,13 +106,11 @@ export function createRuntime(init: ProcessInit, loop: WorkerEventLoop, post: Po
       },
     },
     writeStdio(fd, data) {
-      if (exited) return;
-      // A copy: the caller may reuse its buffer, and the copy's memory can be transferred.
-      const copy = data.slice();
-      post({ type: 'stdio', fd, data: copy }, [copy.buffer]);
+      if (!exited) stdio.write(fd, data);
     },
     exit(code, signal) {
       if (!exited) {
+        stdio.flush();
         exited = true;
         loop.halt();
         post(signal === undefined ? { type: 'exit', code } : { type: 'exit', code, signal });
