@@ -1,5 +1,5 @@
 // node:punycode (deprecated, DEP0040): RFC 3492 Punycode and IDNA label helpers. https://nodejs.org/api/punycode.html
-// Unsupported: nothing; Node warns at load time, and so do we (through our process.emitWarning).
+// Unsupported: the DEP0040 warning at load is the module loader's to emit (node:url uses this file too).
 
 const BASE = 36;
 const T_MIN = 1;
@@ -161,14 +161,5 @@ export function toASCII(input: string): string {
 
 export const ucs2 = { decode: ucs2decode, encode: ucs2encode };
 export const version = '2.1.0';
-
-interface WarnSource {
-  process?: { emitWarning?: (message: string, type: string, code: string) => void };
-}
-(globalThis as unknown as WarnSource).process?.emitWarning?.(
-  'The `punycode` module is deprecated. Please use a userland alternative instead.',
-  'DeprecationWarning',
-  'DEP0040',
-);
 
 export default { version, ucs2, decode, encode, toASCII, toUnicode };
