@@ -121,7 +121,7 @@ for (const kernel of kernels) {
       ours.exists('/exists-file', (...a) => seen.push(['file', ...a]));
       ours.exists('/exists-nope', (...a) => seen.push(['nope', ...a]));
       ours.exists('bad\u0000path', (...a) => seen.push(['invalid', ...a]));
-      expect(() => (ours.exists as (p: string) => void)('/x')).toThrow(
+      expect(() => (ours.exists as unknown as (p: string) => void)('/x')).toThrow(
         expect.objectContaining({ code: 'ERR_INVALID_ARG_TYPE', message: 'The "cb" argument must be of type function. Received undefined' }),
       );
       await env.test.idle();

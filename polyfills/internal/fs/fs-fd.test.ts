@@ -30,7 +30,7 @@ const syncSequences: Record<string, (fs: Fs, log: unknown[]) => void> = {
     observe(log, () => fs.writeSync(fd, Buffer.from('XY'), 0, 2, 1));
     observe(log, () => fs.writeSync(fd, 'Z', 3));
     observe(log, () => fs.writeSync(fd, '4142', 6, 'hex'));
-    observe(log, () => fs.writeSync(fd, new Uint8Array([0x61, 0x62, 0x63]), { offset: 1, length: 2, position: 9 }));
+    observe(log, () => (fs.writeSync as (...a: unknown[]) => number)(fd, new Uint8Array([0x61, 0x62, 0x63]), { offset: 1, length: 2, position: 9 }));
     const buf = Buffer.alloc(16);
     observe(log, () => fs.readSync(fd, buf, 0, 16, 0));
     log.push(buf.toString('latin1'));

@@ -94,7 +94,7 @@ const scenarios: Record<string, (fs: Fs) => Promise<unknown[]>> = {
     const plain = await read(h2.readableWebStream() as ReadableStream<ArrayBuffer>);
     await h2.close();
     const h3 = await fs.promises.open('lines');
-    const bytes = await read(h3.readableWebStream({ type: 'bytes' }) as ReadableStream<Uint8Array>);
+    const bytes = await read(h3.readableWebStream({ type: 'bytes' } as object) as ReadableStream<Uint8Array>);
     await h3.close();
     return [lines, plain, bytes];
   },
@@ -211,7 +211,7 @@ describe('export surface', () => {
     const ours = (await import('../../fs.ts')) as Record<string, unknown>;
     const def = ours.default as Record<string, unknown>;
     // lchmod/lchmodSync: undefined on Linux Node; ours work (the kernel supports them), like macOS Node.
-    const expected = Object.keys(realFs.default).filter((k) => (realFs as Record<string, unknown>)[k] !== undefined);
+    const expected = Object.keys((realFs as unknown as { default: object }).default).filter((k) => (realFs as Record<string, unknown>)[k] !== undefined);
     expect(expected.filter((k) => !(k in def))).toEqual([]);
     expect(expected.filter((k) => !(k in ours))).toEqual([]);
     expect(Object.isFrozen(def)).toBe(false);

@@ -110,7 +110,7 @@ const scenarios: Record<string, (fs: Fs) => Promise<unknown>> = {
   },
   'stream properties': async (fs) => {
     const r = fs.createReadStream('ten', { start: 1 });
-    const before = [r.pending, r.path, r.bytesRead, (r as unknown as { flags: string }).flags, r.start];
+    const before = [r.pending, r.path, r.bytesRead, (r as unknown as { flags: string }).flags, (r as unknown as { start: number }).start];
     await drain(r);
     const w = fs.createWriteStream('w2', { mode: 0o600 });
     const wBefore = [w.pending, w.path, (w as unknown as { flags: string }).flags, (w as unknown as { mode: number }).mode];

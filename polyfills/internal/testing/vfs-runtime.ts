@@ -25,6 +25,8 @@ export interface TestRuntime {
   idle(): Promise<void>;
   setCwd(path: string): void;
   text(fd: 1 | 2): string;
+  /** Active fs.watch registrations, as the process runtime's `watch` received them. */
+  watchers: { path: string; recursive: boolean; emit(eventType: 'rename' | 'change', filename: string): void }[];
 }
 
 const schedule: (fn: () => void) => void =
@@ -36,6 +38,7 @@ export function installTestRuntime(handler: SyscallHandler, pid = 100): TestRunt
   const stdout: Uint8Array[] = [];
   const stderr: Uint8Array[] = [];
   const uncaught: unknown[] = [];
+  const watchers: TestRuntime['watchers'] = [];
 
   function syncResponse(response: SyscallResponse | Promise<SyscallResponse>): SyscallResponse {
     if (response instanceof Promise) throw new Error('test runtime: the handler answered a sync call asynchronously');
@@ -75,7 +78,16 @@ export function installTestRuntime(handler: SyscallHandler, pid = 100): TestRunt
     },
   };
 
-  const runtime: ProcessRuntime = {
+  const runtime: ProcessRuntime & { watch: unknown } = {
+    // The process runtime's proposed `watch` (polyfills/internal/process/node-runtime.ts).
+    watch(path: string, recursive: boolean, onEvent: (eventType: 'rename' | 'change', filename: string) => void) {
+      const entry = { path, recursive, emit: onEvent };
+      watchers.push(entry);
+      return () => {
+        const index = watchers.indexOf(entry);
+        if (index !== -1) watchers.splice(index, 1);
+      };
+    },
     pid,
     ppid: 1,
     syscall: {
@@ -119,6 +131,7 @@ export function installTestRuntime(handler: SyscallHandler, pid = 100): TestRunt
     stdout,
     stderr,
     uncaught,
+    watchers,
     pending: () => pending,
     async idle() {
       for (let i = 0; i < 10_000 && pending > 0; i++) await new Promise<void>((r) => schedule(r));
