@@ -1,15 +1,14 @@
 // A `node` process: one Web Worker. Waits for the kernel's `init`, then runs the process
 // (workers/process/start.ts); every later kernel message goes to the process runtime.
 
-import type { KernelToProcess } from '../src/shared/process-messages.ts';
+import type { KernelToProcess, ProcessToKernel } from '../src/shared/process-messages.ts';
 import type { WorkerRuntime } from './process/create-runtime.ts';
-import type { ProcessOutgoing } from './process/messages.ts';
 import { startProcess } from './process/start.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 // Captured first: the process's globals hide them from user code.
-const post = self.postMessage.bind(self) as (message: ProcessOutgoing, transfer?: Transferable[]) => void;
+const post = self.postMessage.bind(self) as (message: ProcessToKernel, transfer?: Transferable[]) => void;
 const on = self.addEventListener.bind(self) as (type: string, listener: (event: never) => void) => void;
 
 let runtime: WorkerRuntime | undefined;

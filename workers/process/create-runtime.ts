@@ -2,14 +2,13 @@
 // channel, async ones over messages (answered in the loop's poll phase), stdio, exit, signals,
 // stdin and watchers routed from the kernel's messages.
 
-import type { KernelToProcess, ProcessInit } from '../../src/shared/process-messages.ts';
+import type { KernelToProcess, ProcessInit, ProcessToKernel } from '../../src/shared/process-messages.ts';
 import { SyncChannelClient } from '../../src/shared/sync-channel.ts';
 import type { SyscallResponse } from '../../src/shared/syscalls.ts';
 import type { NodeProcessRuntime } from '../../polyfills/internal/process/node-runtime.ts';
 import type { WorkerEventLoop } from '../loop/event-loop.ts';
-import type { ProcessOutgoing } from './messages.ts';
 
-type Post = (message: ProcessOutgoing, transfer?: Transferable[]) => void;
+type Post = (message: ProcessToKernel, transfer?: Transferable[]) => void;
 
 export interface WorkerRuntime extends NodeProcessRuntime {
   /** Routes one kernel message (everything after init). */

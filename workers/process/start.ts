@@ -10,17 +10,16 @@ import { deliverSignal } from '../../polyfills/internal/process/signals.ts';
 import { setCpuTimeSource } from '../../polyfills/internal/process/usage.ts';
 import { installRuntime } from '../../polyfills/internal/runtime.ts';
 import process, { setBuiltinModuleLookup, setupProcess } from '../../polyfills/process.ts';
-import type { ProcessInit } from '../../src/shared/process-messages.ts';
+import type { ProcessInit, ProcessToKernel } from '../../src/shared/process-messages.ts';
 import { loadBuiltin } from '../loader/builtins.ts';
 import { preloadBuiltins, runEntry } from '../loader/index.ts';
 import { WorkerEventLoop } from '../loop/event-loop.ts';
 import { createScheduler } from '../loop/scheduler.ts';
 import { createRuntime, type WorkerRuntime } from './create-runtime.ts';
 import { installGlobals } from './globals.ts';
-import type { ProcessOutgoing } from './messages.ts';
 
 export interface WorkerScopeAccess {
-  post(message: ProcessOutgoing, transfer?: Transferable[]): void;
+  post(message: ProcessToKernel, transfer?: Transferable[]): void;
   /** The worker scope's addEventListener, captured before the globals hide it. */
   on(type: 'unhandledrejection' | 'rejectionhandled', listener: (event: PromiseRejectionEvent) => void): void;
   on(type: 'error', listener: (event: ErrorEvent) => void): void;
