@@ -120,8 +120,10 @@ export class WriteBehindStore implements Store {
   }
 
   setSync(key: number, data: Uint8Array): void {
-    // A private copy: ZenFS keeps mutating the objects (inodes, buffers) it hands us.
-    const value = data.slice();
+    // A private copy of small values: ZenFS keeps mutating the inodes it hands us. Large values
+    // are buffers ZenFS made for this very write (or ours, changed in place): copying them would
+    // make every write to a big file cost a second full copy.
+    const value = data === this.#values.get(key) || data.byteLength > this.#largeThreshold ? data : data.slice();
     this.#forget(key);
     this.#resident(key, value);
     this.#markDirty(key, value);

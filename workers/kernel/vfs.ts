@@ -1,0 +1,703 @@
+// The kernel's virtual filesystem: every call of the syscall contract (src/shared/syscalls.ts)
+// over one ZenFS StoreFS on the write-behind store. Synchronous in the common case, so that a
+// sync syscall costs microseconds; a promise only when an evicted block must be loaded first
+// (then the whole call is retried) or for fsync, which waits for the commit.
+//
+// We drive ZenFS at its FileSystem level (StoreFS.statSync/createFileSync/...) rather than its
+// node:fs layer: that layer loops for ever on symlink cycles (no ELOOP), keeps one global fd
+// table, and reports some codes unlike Node. Path resolution (symlinks, ELOOP, ENOTDIR), fd
+// tables per process and Node's error fields (code, syscall, path, dest) live here instead.
+
+import { Inode, StoreFS } from '@zenfs/core';
+import {
+  DirentType,
+  type StatsData,
+  type SyscallError,
+  type SyscallRequest,
+  type SyscallResponse,
+} from '../../src/shared/syscalls.ts';
+import {
+  COPYFILE_EXCL,
+  O_ACCMODE,
+  O_APPEND,
+  O_CREAT,
+  O_DIRECTORY,
+  O_EXCL,
+  O_NOFOLLOW,
+  O_RDWR,
+  O_TRUNC,
+  O_WRONLY,
+  S_IFDIR,
+  S_IFLNK,
+  S_IFMT,
+  S_IFREG,
+  UMASK,
+  X_OK,
+} from './fs-constants.ts';
+import { MemoryBackend } from './persistence.ts';
+import { Watchers, type WatchCallback, type WatchEventType } from './vfs-watchers.ts';
+import { CacheMiss, WriteBehindStore } from './write-behind-store.ts';
+
+/** What every mutating call reports, for fs.watch and the host's listeners. */
+export type ChangeListener = (eventType: WatchEventType, path: string) => void;
+
+export interface Vfs {
+  readonly store: WriteBehindStore;
+  handle(pid: number, request: SyscallRequest, payload?: Uint8Array): SyscallResponse | Promise<SyscallResponse>;
+  /** Closes every fd of `pid` and drops its watchers (the process exited). */
+  closeAll(pid: number): void;
+  onChange(listener: ChangeListener): () => void;
+  /** fs.watch for `pid`: `onEvent` gets each change under `path` until `unwatch`. */
+  watch(pid: number, id: number, path: string, recursive: boolean, onEvent: WatchCallback): void;
+  unwatch(pid: number, id: number): void;
+  /** Resolves when everything written so far is durable. */
+  flush(): Promise<void>;
+}
+
+/** A failure inside the VFS: the errno code, and the fields when they differ from the request's. */
+class VfsError extends Error {
+  readonly code: string;
+  readonly fields: Partial<SyscallError> | undefined;
+  constructor(code: string, fields?: Partial<SyscallError>) {
+    super(code);
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+const fail = (code: string, fields?: Partial<SyscallError>): never => {
+  throw new VfsError(code, fields);
+};
+
+interface OpenFile {
+  ino: number;
+  /** The path it was opened by; ZenFS's tables follow renames, this is the fallback. */
+  path: string;
+  flags: number;
+  position: number;
+  isDir: boolean;
+}
+
+const MAX_SYMLINKS = 40;
+const DEV = 1;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const isDir = (inode: Inode) => (inode.mode & S_IFMT) === S_IFDIR;
+const isLink = (inode: Inode) => (inode.mode & S_IFMT) === S_IFLNK;
+const readable = (flags: number) => (flags & O_ACCMODE) !== O_WRONLY;
+const writable = (flags: number) => (flags & O_ACCMODE) === O_WRONLY || (flags & O_ACCMODE) === O_RDWR;
+
+function join(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
+function dirname(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at <= 0 ? '/' : path.slice(0, at);
+}
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+function split(path: string): string[] {
+  return path.split('/').filter((part) => part !== '' && part !== '.');
+}
+
+function direntType(mode: number): DirentType {
+  switch (mode & S_IFMT) {
+    case S_IFREG:
+      return DirentType.File;
+    case S_IFDIR:
+      return DirentType.Dir;
+    case S_IFLNK:
+      return DirentType.Link;
+    default:
+      return DirentType.Unknown;
+  }
+}
+
+function statsOf(inode: Inode): StatsData {
+  const size = isDir(inode) ? 4096 : inode.size;
+  return {
+    dev: DEV,
+    ino: inode.ino,
+    mode: inode.mode,
+    nlink: inode.nlink,
+    uid: inode.uid,
+    gid: inode.gid,
+    rdev: 0,
+    size,
+    blksize: 4096,
+    blocks: Math.ceil(size / 4096) * 8,
+    atimeMs: inode.atimeMs,
+    mtimeMs: inode.mtimeMs,
+    ctimeMs: inode.ctimeMs,
+    birthtimeMs: inode.birthtimeMs,
+  };
+}
+
+const ok = <T extends object>(result: T, payload?: Uint8Array): SyscallResponse =>
+  (payload === undefined ? { ok: true, result } : { ok: true, result, payload }) as SyscallResponse;
+
+/** The error fields Node reports for a call when nothing more specific applies. */
+function defaultFields(request: SyscallRequest): SyscallError {
+  switch (request.op) {
+    case 'readdir':
+      return { code: '', syscall: 'scandir', path: request.path };
+    // Node's truncate() is open() then ftruncate(): a bad path fails in open.
+    case 'truncate':
+    case 'readFile':
+    case 'writeFile':
+      return { code: '', syscall: 'open', path: request.path };
+    case 'rename':
+    case 'link':
+    case 'copyfile':
+      return { code: '', syscall: request.op, path: request.path, dest: request.dest };
+    case 'symlink':
+      return { code: '', syscall: 'symlink', path: request.target, dest: request.path };
+    case 'mkdtemp':
+      return { code: '', syscall: 'mkdtemp', path: `${request.prefix}XXXXXX` };
+    default:
+      return 'path' in request ? { code: '', syscall: request.op, path: request.path } : { code: '', syscall: request.op };
+  }
+}
+
+function errorResponse(request: SyscallRequest, code: string, fields?: Partial<SyscallError>): SyscallResponse {
+  const error: SyscallError = { ...defaultFields(request), ...fields, code };
+  for (const key of ['path', 'dest'] as const) if (error[key] === undefined) delete error[key];
+  return { ok: false, error };
+}
+
+function codeOf(error: unknown): string | undefined {
+  if (error instanceof VfsError) return error.code;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
+}
+
+class KernelVfs implements Vfs {
+  readonly store: WriteBehindStore;
+  readonly #fs: StoreFS<WriteBehindStore>;
+  readonly #fds = new Map<number, Map<number, OpenFile>>();
+  readonly #changeListeners = new Set<ChangeListener>();
+  readonly #watchers = new Watchers();
+
+  constructor(store: WriteBehindStore, fs: StoreFS<WriteBehindStore>) {
+    this.store = store;
+    this.#fs = fs;
+  }
+
+  handle(pid: number, request: SyscallRequest, payload: Uint8Array = new Uint8Array()): SyscallResponse | Promise<SyscallResponse> {
+    try {
+      return this.#run(pid, request, payload);
+    } catch (error) {
+      if (error instanceof CacheMiss) return this.#retry(error.key, pid, request, payload);
+      return this.#failure(request, error);
+    }
+  }
+
+  closeAll(pid: number): void {
+    this.#fds.delete(pid);
+    this.#watchers.removeAll(pid);
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  watch(pid: number, id: number, path: string, recursive: boolean, onEvent: WatchCallback): void {
+    this.#watchers.add(pid, id, path, recursive, onEvent);
+  }
+
+  unwatch(pid: number, id: number): void {
+    this.#watchers.remove(pid, id);
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  /** Loads the missing block and runs the whole call again (it changed nothing: see #preload). */
+  async #retry(key: number, pid: number, request: SyscallRequest, payload: Uint8Array): Promise<SyscallResponse> {
+    for (let attempt = 0; attempt < 16; attempt++) {
+      await this.store.load(key);
+      try {
+        return await this.#run(pid, request, payload);
+      } catch (error) {
+        if (!(error instanceof CacheMiss)) return this.#failure(request, error);
+        key = error.key;
+      }
+    }
+    return errorResponse(request, 'EIO');
+  }
+
+  #failure(request: SyscallRequest, error: unknown): SyscallResponse {
+    const code = codeOf(error);
+    if (code === undefined) {
+      console.error('tabnode kernel: unexpected filesystem failure', request, error);
+      return errorResponse(request, 'EIO');
+    }
+    return errorResponse(request, code, error instanceof VfsError ? error.fields : undefined);
+  }
+
+  #changed(eventType: WatchEventType, path: string): void {
+    for (const listener of this.#changeListeners) listener(eventType, path);
+    this.#watchers.notify(eventType, path);
+  }
+
+  // Lookup
+
+  /** The inode at `path` without following a final symlink; undefined if there is none. */
+  #lstat(path: string): Inode | undefined {
+    if (!this.#fs._ids.has(path)) return undefined;
+    try {
+      return this.#fs.statSync(path);
+    } catch (error) {
+      if (codeOf(error) === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  #readLink(path: string, inode: Inode): string {
+    const bytes = new Uint8Array(inode.size);
+    if (inode.size > 0) this.#fs.readSync(path, bytes, 0, inode.size);
+    return decoder.decode(bytes);
+  }
+
+  /**
+   * Walks `path` through symlinks (the last one only if `followLast`). Returns the real path and
+   * its inode, or no inode when only the last component is missing. ENOENT/ENOTDIR/ELOOP otherwise.
+   */
+  #resolve(path: string, followLast: boolean): { real: string; inode: Inode | undefined } {
+    let parts = split(path);
+    let real = '/';
+    let inode: Inode | undefined = this.#lstat('/');
+    let links = 0;
+    for (let i = 0; i < parts.length; ) {
+      const name = parts[i] as string;
+      const last = i === parts.length - 1;
+      if (name === '..') {
+        real = dirname(real);
+        inode = this.#lstat(real);
+        i++;
+        continue;
+      }
+      const next = join(real, name);
+      const found = this.#lstat(next);
+      if (found === undefined) {
+        if (last) return { real: next, inode: undefined };
+        fail('ENOENT');
+      } else if (isLink(found) && (!last || followLast)) {
+        if (++links > MAX_SYMLINKS) fail('ELOOP');
+        const target = this.#readLink(next, found);
+        if (target.startsWith('/')) real = '/';
+        parts = [...split(target), ...parts.slice(i + 1)];
+        i = 0;
+        inode = this.#lstat(real);
+        continue;
+      } else if (!last && !isDir(found)) {
+        fail('ENOTDIR');
+      }
+      real = next;
+      inode = found;
+      i++;
+    }
+    return { real, inode };
+  }
+
+  #existing(path: string, followLast = true): { real: string; inode: Inode } {
+    const { real, inode } = this.#resolve(path, followLast);
+    if (inode === undefined) return fail('ENOENT');
+    return { real, inode };
+  }
+
+  /** For creating `path`: its parent must exist and be a directory. */
+  #parentOf(path: string): string {
+    const { real, inode } = this.#resolve(dirname(path), true);
+    if (inode === undefined) fail('ENOENT');
+    else if (!isDir(inode)) fail('ENOTDIR');
+    return real;
+  }
+
+  /**
+   * Reads the file's data block now, so that an evicted one raises CacheMiss before the call has
+   * changed anything (the retry then starts from a clean state).
+   */
+  #preload(inode: Inode): void {
+    if (!isDir(inode)) this.store.getSync(inode.data);
+  }
+
+  #checkSpace(): void {
+    const code = this.store.commitError;
+    if (code !== undefined) fail(code);
+  }
+
+  // File descriptors
+
+  #table(pid: number): Map<number, OpenFile> {
+    let table = this.#fds.get(pid);
+    if (table === undefined) this.#fds.set(pid, (table = new Map()));
+    return table;
+  }
+
+  #file(pid: number, fd: number): OpenFile {
+    return this.#fds.get(pid)?.get(fd) ?? fail('EBADF');
+  }
+
+  #filePath(file: OpenFile): string {
+    return this.#fs._path(file.ino) ?? file.path;
+  }
+
+  #fileInode(file: OpenFile): { path: string; inode: Inode } {
+    const path = this.#filePath(file);
+    const inode = this.#lstat(path) ?? fail('EBADF');
+    return { path, inode };
+  }
+
+  // Building blocks shared by several calls
+
+  /** open(2): returns the real path and inode of the opened (maybe created or truncated) file. */
+  #open(path: string, flags: number, mode: number): { real: string; inode: Inode } {
+    const exclusive = (flags & O_CREAT) !== 0 && (flags & O_EXCL) !== 0;
+    const parent = this.#parentOf(path);
+    let { real, inode } = this.#resolve(join(parent, basename(path) || '.'), false);
+    if (inode !== undefined && isLink(inode)) {
+      if (exclusive) fail('EEXIST');
+      if ((flags & O_NOFOLLOW) !== 0) fail('ELOOP');
+      ({ real, inode } = this.#resolve(real, true));
+    }
+    if (inode === undefined) {
+      if ((flags & O_CREAT) === 0) fail('ENOENT');
+      this.#parentOf(real);
+      this.#checkSpace();
+      const created = this.#fs.createFileSync(real, { mode: mode & ~UMASK & 0o7777, uid: 0, gid: 0 });
+      this.#changed('rename', real);
+      return { real, inode: created };
+    }
+    if (exclusive) fail('EEXIST');
+    if (isDir(inode)) {
+      if (writable(flags) || (flags & O_TRUNC) !== 0) fail('EISDIR');
+      return { real, inode };
+    }
+    if ((flags & O_DIRECTORY) !== 0) fail('ENOTDIR');
+    if ((flags & O_TRUNC) !== 0 && writable(flags) && inode.size > 0) {
+      this.#preload(inode);
+      this.#checkSpace();
+      const now = Date.now();
+      this.#fs.touchSync(real, { size: 0, mtimeMs: now, ctimeMs: now });
+      this.#changed('change', real);
+      inode = this.#lstat(real) ?? inode;
+    }
+    return { real, inode };
+  }
+
+  #readAll(path: string, inode: Inode): Uint8Array {
+    const bytes = new Uint8Array(inode.size);
+    if (inode.size > 0) this.#fs.readSync(path, bytes, 0, inode.size);
+    return bytes;
+  }
+
+  #unlink(real: string, inode: Inode): void {
+    this.#preload(inode);
+    this.#fs.unlinkSync(real);
+    this.#changed('rename', real);
+  }
+
+  #touch(real: string, metadata: Partial<Pick<Inode, 'mode' | 'uid' | 'gid' | 'atimeMs' | 'mtimeMs' | 'ctimeMs'>>): void {
+    this.#fs.touchSync(real, { ctimeMs: Date.now(), ...metadata });
+    this.#changed('change', real);
+  }
+
+  #truncate(real: string, inode: Inode, length: number): void {
+    if (isDir(inode)) fail('EISDIR');
+    if (length < 0) fail('EINVAL');
+    this.#preload(inode);
+    this.#checkSpace();
+    const now = Date.now();
+    this.#fs.touchSync(real, { size: length, mtimeMs: now, ctimeMs: now });
+    this.#changed('change', real);
+  }
+
+  #fsync(pid: number, fd: number, request: SyscallRequest): Promise<SyscallResponse> {
+    this.#file(pid, fd);
+    return this.#flushed(request);
+  }
+
+  async #flushed(request: SyscallRequest): Promise<SyscallResponse> {
+    try {
+      await this.store.flush();
+    } catch {
+      return errorResponse(request, this.store.commitError ?? 'EIO');
+    }
+    return ok({});
+  }
+
+  // The calls
+
+  #run(pid: number, request: SyscallRequest, payload: Uint8Array): SyscallResponse | Promise<SyscallResponse> {
+    switch (request.op) {
+      case 'open': {
+        const { real, inode } = this.#open(request.path, request.flags, request.mode);
+        const table = this.#table(pid);
+        let fd = 3;
+        while (table.has(fd)) fd++;
+        table.set(fd, { ino: inode.ino, path: real, flags: request.flags, position: 0, isDir: isDir(inode) });
+        return ok({ fd });
+      }
+      case 'close': {
+        this.#file(pid, request.fd);
+        this.#fds.get(pid)?.delete(request.fd);
+        return ok({});
+      }
+      case 'read': {
+        const file = this.#file(pid, request.fd);
+        if (!readable(file.flags)) fail('EBADF');
+        if (file.isDir) fail('EISDIR');
+        const { path, inode } = this.#fileInode(file);
+        const start = request.position ?? file.position;
+        const end = Math.min(start + request.length, inode.size);
+        const bytes = new Uint8Array(Math.max(0, end - start));
+        if (bytes.byteLength > 0) this.#fs.readSync(path, bytes, start, end);
+        if (request.position === null) file.position += bytes.byteLength;
+        return ok({ bytesRead: bytes.byteLength }, bytes);
+      }
+      case 'write': {
+        const file = this.#file(pid, request.fd);
+        if (!writable(file.flags)) fail('EBADF');
+        const { path, inode } = this.#fileInode(file);
+        this.#checkSpace();
+        this.#preload(inode);
+        const append = (file.flags & O_APPEND) !== 0;
+        const start = append ? inode.size : (request.position ?? file.position);
+        if (payload.byteLength > 0) {
+          this.#fs.writeSync(path, payload, start);
+          this.#changed('change', path);
+        }
+        if (request.position === null || append) file.position = start + payload.byteLength;
+        return ok({ bytesWritten: payload.byteLength });
+      }
+      case 'stat':
+        return ok({ stats: statsOf(this.#existing(request.path).inode) });
+      case 'lstat':
+        return ok({ stats: statsOf(this.#existing(request.path, false).inode) });
+      case 'fstat':
+        return ok({ stats: statsOf(this.#fileInode(this.#file(pid, request.fd)).inode) });
+      case 'readdir': {
+        const { real, inode } = this.#existing(request.path);
+        if (!isDir(inode)) fail('ENOTDIR');
+        const entries = this.#fs.readdirSync(real).map((name): [string, DirentType] => {
+          const child = this.#lstat(join(real, name));
+          return [name, child === undefined ? DirentType.Unknown : direntType(child.mode)];
+        });
+        return ok({ entries });
+      }
+      case 'mkdir': {
+        const parent = this.#parentOf(request.path);
+        const real = join(parent, basename(request.path));
+        if (request.path === '/' || this.#lstat(real) !== undefined) fail('EEXIST');
+        this.#checkSpace();
+        this.#fs.mkdirSync(real, { mode: request.mode & ~UMASK & 0o7777, uid: 0, gid: 0 });
+        this.#changed('rename', real);
+        return ok({});
+      }
+      case 'rmdir': {
+        if (split(request.path).length === 0) fail('EBUSY');
+        const { real, inode } = this.#existing(request.path, false);
+        if (!isDir(inode)) fail('ENOTDIR');
+        if (this.#fs.readdirSync(real).length > 0) fail('ENOTEMPTY');
+        this.#fs.rmdirSync(real);
+        this.#changed('rename', real);
+        return ok({});
+      }
+      case 'unlink': {
+        const { real, inode } = this.#existing(request.path, false);
+        if (isDir(inode)) fail('EISDIR');
+        this.#unlink(real, inode);
+        return ok({});
+      }
+      case 'rename':
+        return this.#rename(request.path, request.dest);
+      case 'link': {
+        const source = this.#existing(request.path, false);
+        if (isDir(source.inode)) fail('EPERM');
+        const parent = this.#parentOf(request.dest);
+        const real = join(parent, basename(request.dest));
+        if (this.#lstat(real) !== undefined) fail('EEXIST');
+        this.#checkSpace();
+        this.#fs.linkSync(source.real, real);
+        this.#fs.touchSync(source.real, { ctimeMs: Date.now() });
+        this.#changed('rename', real);
+        return ok({});
+      }
+      case 'symlink': {
+        const parent = this.#parentOf(request.path);
+        const real = join(parent, basename(request.path));
+        if (split(request.path).length === 0 || this.#lstat(real) !== undefined) fail('EEXIST');
+        this.#checkSpace();
+        this.#fs.createFileSync(real, { mode: S_IFLNK | 0o777, uid: 0, gid: 0 });
+        const target = encoder.encode(request.target);
+        if (target.byteLength > 0) this.#fs.writeSync(real, target, 0);
+        this.#changed('rename', real);
+        return ok({});
+      }
+      case 'readlink': {
+        const { real, inode } = this.#existing(request.path, false);
+        if (!isLink(inode)) fail('EINVAL');
+        return ok({ target: this.#readLink(real, inode) });
+      }
+      case 'realpath':
+        return ok({ path: this.#existing(request.path).real });
+      case 'access': {
+        const { inode } = this.#existing(request.path);
+        // Processes run as root: only a missing execute bit can deny them.
+        if ((request.mode & X_OK) !== 0 && !isDir(inode) && (inode.mode & 0o111) === 0) fail('EACCES');
+        return ok({});
+      }
+      case 'chmod':
+      case 'lchmod': {
+        const { real, inode } = this.#existing(request.path, request.op === 'chmod');
+        this.#touch(real, { mode: (inode.mode & S_IFMT) | (request.mode & 0o7777) });
+        return ok({});
+      }
+      case 'fchmod': {
+        const { path, inode } = this.#fileInode(this.#file(pid, request.fd));
+        this.#touch(path, { mode: (inode.mode & S_IFMT) | (request.mode & 0o7777) });
+        return ok({});
+      }
+      case 'chown':
+      case 'lchown': {
+        const { real } = this.#existing(request.path, request.op === 'chown');
+        this.#touch(real, ownership(request.uid, request.gid));
+        return ok({});
+      }
+      case 'fchown': {
+        const { path } = this.#fileInode(this.#file(pid, request.fd));
+        this.#touch(path, ownership(request.uid, request.gid));
+        return ok({});
+      }
+      case 'utimes':
+      case 'lutimes': {
+        const { real } = this.#existing(request.path, request.op === 'utimes');
+        this.#touch(real, { atimeMs: request.atime * 1000, mtimeMs: request.mtime * 1000 });
+        return ok({});
+      }
+      case 'futimes': {
+        const { path } = this.#fileInode(this.#file(pid, request.fd));
+        this.#touch(path, { atimeMs: request.atime * 1000, mtimeMs: request.mtime * 1000 });
+        return ok({});
+      }
+      case 'truncate': {
+        const { real, inode } = this.#existing(request.path);
+        this.#truncate(real, inode, request.length);
+        return ok({});
+      }
+      case 'ftruncate': {
+        const file = this.#file(pid, request.fd);
+        if (!writable(file.flags)) fail('EINVAL');
+        const { path, inode } = this.#fileInode(file);
+        this.#truncate(path, inode, request.length);
+        return ok({});
+      }
+      case 'fsync':
+      case 'fdatasync':
+        return this.#fsync(pid, request.fd, request);
+      case 'copyfile':
+        return this.#copyFile(request.path, request.dest, request.mode);
+      case 'mkdtemp': {
+        const parent = this.#parentOf(`${request.prefix}XXXXXX`);
+        const stem = join(parent, basename(`${request.prefix}XXXXXX`).slice(0, -6));
+        this.#checkSpace();
+        for (;;) {
+          const real = stem + randomSuffix();
+          if (this.#lstat(real) !== undefined) continue;
+          this.#fs.mkdirSync(real, { mode: 0o700, uid: 0, gid: 0 });
+          this.#changed('rename', real);
+          // Report the path as the caller spelled its prefix.
+          return ok({ path: request.prefix + real.slice(-6) });
+        }
+      }
+      case 'readFile': {
+        const { real, inode } = this.#open(request.path, request.flags, 0o666);
+        if (isDir(inode)) fail('EISDIR', { syscall: 'read', path: undefined });
+        return ok({}, this.#readAll(real, inode));
+      }
+      case 'writeFile': {
+        // All of it happens in this one synchronous run, so no commit can see half of it.
+        this.#checkSpace();
+        const { real, inode } = this.#open(request.path, request.flags, request.mode);
+        if (isDir(inode)) fail('EISDIR');
+        if (payload.byteLength > 0) {
+          const append = (request.flags & O_APPEND) !== 0;
+          this.#preload(inode);
+          this.#fs.writeSync(real, payload, append ? inode.size : 0);
+          this.#changed('change', real);
+        }
+        return ok({});
+      }
+    }
+  }
+
+  #rename(path: string, dest: string): SyscallResponse {
+    const source = this.#existing(path, false);
+    const destParent = this.#parentOf(dest);
+    const real = join(destParent, basename(dest));
+    if (split(path).length === 0 || split(dest).length === 0) fail('EBUSY');
+    const target = this.#lstat(real);
+    if (isDir(source.inode) && (real === source.real || real.startsWith(`${source.real}/`))) {
+      if (real !== source.real) fail('EINVAL');
+    }
+    if (target !== undefined) {
+      if (target.ino === source.inode.ino) return ok({});
+      if (isDir(source.inode) && !isDir(target)) fail('ENOTDIR');
+      if (!isDir(source.inode) && isDir(target)) fail('EISDIR');
+      if (isDir(target) && this.#fs.readdirSync(real).length > 0) fail('ENOTEMPTY');
+      this.#checkSpace();
+      if (isDir(target)) this.#fs.rmdirSync(real);
+      else this.#unlink(real, target);
+    }
+    this.#checkSpace();
+    this.#fs.renameSync(source.real, real);
+    this.#changed('rename', source.real);
+    this.#changed('rename', real);
+    return ok({});
+  }
+
+  #copyFile(path: string, dest: string, mode: number): SyscallResponse {
+    const source = this.#existing(path);
+    if (isDir(source.inode)) fail('EISDIR');
+    const data = this.#readAll(source.real, source.inode);
+    const flags = O_WRONLY | O_CREAT | O_TRUNC | ((mode & COPYFILE_EXCL) !== 0 ? O_EXCL : 0);
+    const { real, inode } = this.#open(dest, flags, source.inode.mode & 0o7777);
+    if (isDir(inode)) fail('EISDIR');
+    if (data.byteLength > 0) this.#fs.writeSync(real, data, 0);
+    this.#fs.touchSync(real, { mode: (inode.mode & S_IFMT) | (source.inode.mode & 0o7777) });
+    this.#changed('change', real);
+    return ok({});
+  }
+}
+
+/** chown's -1 means "leave as is". */
+function ownership(uid: number, gid: number): { uid?: number; gid?: number } {
+  return { ...(uid === -1 ? {} : { uid }), ...(gid === -1 ? {} : { gid }) };
+}
+
+const SUFFIX_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+function randomSuffix(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (byte) => SUFFIX_CHARS[byte % SUFFIX_CHARS.length]).join('');
+}
+
+/**
+ * A VFS over a booted `store` (mounted on '/'; the root is created in an empty store). ZenFS
+ * walks the tree once here to build its path tables, synchronously: boot has loaded every inode
+ * and every small block (directory listings above 64 KiB past the memory budget would fail).
+ */
+export function createVfs(store: WriteBehindStore): Vfs {
+  const fs = new StoreFS(store);
+  fs.readySync();
+  return new KernelVfs(store, fs);
+}
+
+/** A VFS that keeps everything in memory: tests and `persist: false`. */
+export async function createMemoryVfs(): Promise<Vfs> {
+  return createVfs(await WriteBehindStore.open(new MemoryBackend()));
+}
