@@ -196,6 +196,7 @@ function missingArgsMessage(...names: (string | string[])[]): string {
 
 export const codes = {
   ERR_ASSERTION: makeNodeError('ERR_ASSERTION', Error, (message: string) => message),
+  ERR_AMBIGUOUS_ARGUMENT: makeNodeError('ERR_AMBIGUOUS_ARGUMENT', TypeError, (name: string, reason: string) => `The "${name}" argument is ambiguous. ${reason}`),
   ERR_BUFFER_OUT_OF_BOUNDS: makeNodeError('ERR_BUFFER_OUT_OF_BOUNDS', RangeError, (name?: string) =>
     name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds',
   ),
