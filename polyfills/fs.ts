@@ -158,4 +158,8 @@ const fs = {
   _toUnixTimestamp,
 };
 
+/** Compile-time check: every export @types/node declares is on the default object (Node 22's
+ * glob is not in Node 20, which this runtime follows). */
+fs satisfies Record<Exclude<keyof typeof nodeFs, 'glob' | 'globSync' | 'BigIntStats' | 'StatsFs' | 'BigIntStatsFs'>, unknown>;
+
 export default fs as unknown as typeof nodeFs;

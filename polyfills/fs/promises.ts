@@ -165,4 +165,7 @@ const promises = {
   constants,
 };
 
+/** Compile-time check: every export @types/node declares is there (Node 22's glob excepted). */
+promises satisfies Record<Exclude<keyof typeof nodeFsPromises, 'glob' | 'FileHandle'>, unknown>;
+
 export default promises as unknown as typeof nodeFsPromises;

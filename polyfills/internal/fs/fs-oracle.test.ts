@@ -113,7 +113,7 @@ export const cases: Case[] = [
   { name: 'readdir buffer', setup: tree, op: ['readdir', 'd/e', 'buffer'], map: sortListing },
   { name: 'readdir file', setup: file, op: ['readdir', 'f'] },
   { name: 'readdir missing', op: ['readdir', 'nope'] },
-  { name: 'readdir recursive not boolean', setup: tree, op: ['readdir', 'd', { recursive: 'yes' }] },
+  { name: 'readdir recursive not boolean', setup: tree, op: ['readdir', 'd', { recursive: 'yes' }], map: sortListing },
   { name: 'readdir ./ prefix withFileTypes recursive', setup: tree, op: ['readdir', './d/', { recursive: true, withFileTypes: true }], map: sortListing },
   // rm / rmdir / unlink
   { name: 'rm file', setup: file, op: ['rm', 'f'], check: list('.') },
@@ -245,7 +245,8 @@ for (const kernel of kernels) {
 
     for (const c of cases) {
       for (const form of c.forms ?? all) {
-        it(`${c.name} (${form})`, async () => {
+        const test = kernel.known?.[c.name] ? it.fails : it;
+        test(`${c.name} (${form})`, async () => {
           const dir = `${oracleBase}/${++counter}`;
           const expected = await run(realFs as unknown as FsModule, false, c, form, dir);
           process.chdir(originalCwd);

@@ -2,6 +2,7 @@
 // Node's errors, then made absolute against the process's cwd for the kernel. The user's spelling
 // is kept beside it, because Node's error messages show the path as the user wrote it.
 
+import { fileURLToPath } from '../../url.ts';
 import { codes } from '../errors.ts';
 import { cwd } from './cwd.ts';
 
@@ -22,26 +23,6 @@ function isUrlLike(value: unknown): value is URL {
   const v = value as { href?: unknown; protocol?: unknown; auth?: unknown; path?: unknown };
   // Node's test: a WHATWG URL has href and protocol but neither `auth` nor `path` (legacy url.parse).
   return Boolean(v.href) && Boolean(v.protocol) && v.auth === undefined && v.path === undefined;
-}
-
-/** `url.fileURLToPath` for POSIX, with Node's errors. */
-export function fileURLToPath(input: string | URL): string {
-  let url: URL;
-  if (typeof input === 'string') url = new URL(input);
-  else if (isUrlLike(input)) url = input;
-  else throw new codes.ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], input);
-  if (url.protocol !== 'file:') throw new codes.ERR_INVALID_URL_SCHEME('file');
-  if (url.hostname !== '') throw new codes.ERR_INVALID_FILE_URL_HOST('linux');
-  const pathname = url.pathname;
-  for (let i = 0; i < pathname.length; i++) {
-    if (pathname[i] === '%') {
-      const third = pathname.codePointAt(i + 2)! | 0x20;
-      if (pathname[i + 1] === '2' && third === 102) {
-        throw new codes.ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
-      }
-    }
-  }
-  return decodeURIComponent(pathname);
 }
 
 /** Node's `getValidatedPath`: the path as a string or bytes, type- and null-byte-checked. */

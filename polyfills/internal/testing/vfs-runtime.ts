@@ -40,6 +40,21 @@ export function installTestRuntime(handler: SyscallHandler, pid = 100): TestRunt
   const uncaught: unknown[] = [];
   const watchers: TestRuntime['watchers'] = [];
 
+  /**
+   * The real sync channel blocks until a promised answer (fsync waiting for the commit); a test in
+   * one thread cannot, so fsync/fdatasync answer at once after checking the descriptor.
+   */
+  function syncCall(request: SyscallRequest, payload?: Uint8Array): SyscallResponse {
+    const response = handler.handle(pid, request, payload);
+    if (!(response instanceof Promise)) return syncResponse(response);
+    response.catch(() => {});
+    if (request.op === 'fsync' || request.op === 'fdatasync') {
+      const check = syncResponse(handler.handle(pid, { op: 'fstat', fd: request.fd }));
+      return check.ok ? { ok: true, result: {} } : { ok: false, error: { ...check.error, syscall: request.op } };
+    }
+    throw new Error(`test runtime: the handler answered a sync ${request.op} asynchronously`);
+  }
+
   function syncResponse(response: SyscallResponse | Promise<SyscallResponse>): SyscallResponse {
     if (response instanceof Promise) throw new Error('test runtime: the handler answered a sync call asynchronously');
     // Payloads cross a thread boundary in the real channel: never share the kernel's bytes.
@@ -91,7 +106,7 @@ export function installTestRuntime(handler: SyscallHandler, pid = 100): TestRunt
     pid,
     ppid: 1,
     syscall: {
-      call: (request, payload) => syncResponse(handler.handle(pid, request, payload?.slice())) as never,
+      call: (request, payload) => syncCall(request, payload?.slice()) as never,
     },
     asyncSyscall: {
       callAsync(request, payload) {
