@@ -134,7 +134,7 @@ describe('assert against node:assert', () => {
     (a) => a.throws(() => { throw 'str'; }, 'str'),
     (a) => a.throws(() => { throw 'prim'; }, { a: 1 }),
     (a) => a.throws('notfn' as never),
-    (a) => a.throws(() => { throw err; }, 'm', 'x' as never),
+    (a) => a.throws(() => { throw err; }, 'm' as never, 'x' as never),
     (a) => a.doesNotThrow(() => {}),
     (a) => a.doesNotThrow(() => { throw err; }),
     (a) => a.doesNotThrow(() => { throw err; }, 'why'),
