@@ -41,7 +41,7 @@ export class IndexedDbBackend implements PersistenceBackend {
     return new IndexedDbBackend(await request(open));
   }
 
-  async loadAll(largeThreshold: number, largeBudget: number): Promise<LoadedBlocks> {
+  async loadAll(evictable: (key: number, size: number) => boolean, largeBudget: number): Promise<LoadedBlocks> {
     const values = new Map<number, Uint8Array>();
     const absent = new Map<number, number>();
     let large = 0;
@@ -55,10 +55,10 @@ export class IndexedDbBackend implements PersistenceBackend {
         if (at === null) return resolve();
         const key = at.key as number;
         const value = at.value as Uint8Array;
-        if (value.byteLength > largeThreshold && large + value.byteLength > largeBudget) {
+        if (evictable(key, value.byteLength) && large + value.byteLength > largeBudget) {
           absent.set(key, value.byteLength);
         } else {
-          if (value.byteLength > largeThreshold) large += value.byteLength;
+          if (evictable(key, value.byteLength)) large += value.byteLength;
           values.set(key, value);
         }
         at.continue();

@@ -10,10 +10,10 @@ export interface LoadedBlocks {
 
 export interface PersistenceBackend {
   /**
-   * Reads every key. Values larger than `largeThreshold` bytes are kept only while their total
-   * stays within `largeBudget`; the rest are reported in `absent`.
+   * Reads every key. Evictable values are kept only while their total stays within
+   * `largeBudget`; the rest are reported in `absent`.
    */
-  loadAll(largeThreshold: number, largeBudget: number): Promise<LoadedBlocks>;
+  loadAll(evictable: (key: number, size: number) => boolean, largeBudget: number): Promise<LoadedBlocks>;
   get(key: number): Promise<Uint8Array | undefined>;
   /**
    * Applies all `puts` and `deletes` in ONE transaction; resolves once it has committed, rejects
@@ -32,16 +32,16 @@ export class MemoryBackend implements PersistenceBackend {
   /** Tests set this to make the next commit fail with it. */
   failNextCommit: Error | undefined;
 
-  async loadAll(largeThreshold: number, largeBudget: number): Promise<LoadedBlocks> {
+  async loadAll(evictable: (key: number, size: number) => boolean, largeBudget: number): Promise<LoadedBlocks> {
     const values = new Map<number, Uint8Array>();
     const absent = new Map<number, number>();
     let large = 0;
     for (const [key, value] of this.blocks) {
-      if (value.byteLength > largeThreshold && large + value.byteLength > largeBudget) {
+      if (evictable(key, value.byteLength) && large + value.byteLength > largeBudget) {
         absent.set(key, value.byteLength);
         continue;
       }
-      if (value.byteLength > largeThreshold) large += value.byteLength;
+      if (evictable(key, value.byteLength)) large += value.byteLength;
       values.set(key, value.slice());
     }
     return { values, absent };

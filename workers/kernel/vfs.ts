@@ -156,6 +156,12 @@ function defaultFields(request: SyscallRequest): SyscallError {
       return { code: '', syscall: 'symlink', path: request.target, dest: request.path };
     case 'mkdtemp':
       return { code: '', syscall: 'mkdtemp', path: `${request.prefix}XXXXXX` };
+    // libuv's names: uv_fs_utime, uv_fs_futime, uv_fs_lutime.
+    case 'utimes':
+    case 'lutimes':
+      return { code: '', syscall: request.op.slice(0, -1), path: request.path };
+    case 'futimes':
+      return { code: '', syscall: 'futime' };
     default:
       return 'path' in request ? { code: '', syscall: request.op, path: request.path } : { code: '', syscall: request.op };
   }

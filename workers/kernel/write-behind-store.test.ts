@@ -65,42 +65,46 @@ describe('WriteBehindStore', () => {
     const store = await WriteBehindStore.open(backend, { largeThreshold: 8, largeBudget: 20 });
     const big = (fill: number) => new Uint8Array(10).fill(fill);
     store.setSync(1, big(1));
-    store.setSync(2, big(2));
-    store.setSync(3, bytes(3)); // small: always resident
-    store.setSync(4, big(4));
+    store.setSync(3, big(2));
+    store.setSync(5, bytes(3)); // small: always resident
+    store.setSync(6, big(6)); // an even key is an inode: always resident
+    store.setSync(7, big(4));
     // Dirty values are never evicted, so the budget may be exceeded until they are committed.
     expect(store.residentLargeBytes).toBe(30);
-    store.getSync(1); // 1 is now more recent than 2
+    store.getSync(1); // 1 is now more recent than 3
     await store.flush();
     expect(store.residentLargeBytes).toBe(20);
-    expect(store.isResident(2)).toBe(false);
+    expect(store.isResident(3)).toBe(false);
     expect(store.isResident(1)).toBe(true);
-    expect(store.isResident(3)).toBe(true);
-    expect(store.keys().sort()).toEqual([1, 2, 3, 4]);
-    expect(() => store.getSync(2)).toThrow(CacheMiss);
+    expect(store.isResident(5)).toBe(true);
+    expect(store.isResident(6)).toBe(true);
+    expect(store.keys().sort()).toEqual([1, 3, 5, 6, 7]);
+    expect(() => store.getSync(3)).toThrow(CacheMiss);
     try {
-      store.getSync(2);
+      store.getSync(3);
     } catch (error) {
-      expect((error as CacheMiss).key).toBe(2);
+      expect((error as CacheMiss).key).toBe(3);
     }
-    await store.load(2);
-    expect(store.getSync(2)).toEqual(big(2));
+    await store.load(3);
+    expect(store.getSync(3)).toEqual(big(2));
     // Loading it made room by evicting the least recently used other value.
     expect(store.residentLargeBytes).toBe(20);
-    expect(store.isResident(4)).toBe(false);
+    expect(store.isResident(7)).toBe(false);
     expect(store.getSync(99)).toBeUndefined();
   });
 
   it('boots with every key and loads large values only up to the budget', async () => {
     const backend = new MemoryBackend();
     backend.blocks.set(1, new Uint8Array(10).fill(1));
-    backend.blocks.set(2, new Uint8Array(10).fill(2));
-    backend.blocks.set(3, bytes(3));
+    backend.blocks.set(3, new Uint8Array(10).fill(2));
+    backend.blocks.set(4, new Uint8Array(10).fill(4));
+    backend.blocks.set(5, bytes(3));
     const store = await WriteBehindStore.open(backend, { largeThreshold: 8, largeBudget: 15 });
-    expect(store.keys().sort()).toEqual([1, 2, 3]);
+    expect(store.keys().sort()).toEqual([1, 3, 4, 5]);
     expect(store.isResident(1)).toBe(true);
-    expect(store.isResident(2)).toBe(false);
-    expect(store.getSync(3)).toEqual(bytes(3));
+    expect(store.isResident(3)).toBe(false);
+    expect(store.isResident(4)).toBe(true);
+    expect(store.getSync(5)).toEqual(bytes(3));
   });
 });
 
@@ -119,7 +123,7 @@ describe('IndexedDbBackend (fake-indexeddb)', () => {
     store.removeSync(50);
     await sleep(100);
     expect(commits).toBe(1);
-    store.setSync(200, new Uint8Array(100_000).fill(7));
+    store.setSync(201, new Uint8Array(100_000).fill(7));
     await store.close();
     expect(commits).toBe(2);
 
@@ -131,9 +135,9 @@ describe('IndexedDbBackend (fake-indexeddb)', () => {
     expect(reloaded.keys().length).toBe(100);
     expect(reloaded.getSync(7)).toEqual(bytes(7, 7));
     expect(reloaded.getSync(50)).toBeUndefined();
-    expect(() => reloaded.getSync(200)).toThrow(CacheMiss);
-    await reloaded.load(200);
-    expect(reloaded.getSync(200)).toEqual(new Uint8Array(100_000).fill(7));
+    expect(() => reloaded.getSync(201)).toThrow(CacheMiss);
+    await reloaded.load(201);
+    expect(reloaded.getSync(201)).toEqual(new Uint8Array(100_000).fill(7));
     await reloaded.close();
 
     const other = await WriteBehindStore.open(await IndexedDbBackend.open('project-b', factory));

@@ -12,7 +12,7 @@
 //   they happen, and only task boundaries delimit operations);
 // - a failed commit keeps its keys dirty and is reported (QuotaExceededError as ENOSPC) by
 //   `commitError` until a later commit succeeds: never a silent loss;
-// - values larger than `largeThreshold` (64 KiB) are evictable once clean, least recently used
+// - data values (odd keys) larger than `largeThreshold` (64 KiB) are evictable once clean, least recently used
 //   first, past `largeBudget` (256 MiB; the most recent value stays even if alone it exceeds it); inodes and small values always stay resident. Reading
 //   an evicted key throws `CacheMiss`; the caller awaits `load(key)` and retries.
 
@@ -72,7 +72,7 @@ export class WriteBehindStore implements Store {
   /** Boots a store over `backend`: every key, and values up to the budget, are read at once. */
   static async open(backend: PersistenceBackend, options: WriteBehindOptions = {}): Promise<WriteBehindStore> {
     const store = new WriteBehindStore(backend, options);
-    const { values, absent } = await backend.loadAll(store.#largeThreshold, store.#largeBudget);
+    const { values, absent } = await backend.loadAll((key, size) => store.#evictable(key, size), store.#largeBudget);
     for (const [key, value] of values) store.#resident(key, value);
     for (const [key, size] of absent) store.#absent.set(key, size);
     return store;
@@ -123,7 +123,7 @@ export class WriteBehindStore implements Store {
     // A private copy of small values: ZenFS keeps mutating the inodes it hands us. Large values
     // are buffers ZenFS made for this very write (or ours, changed in place): copying them would
     // make every write to a big file cost a second full copy.
-    const value = data === this.#values.get(key) || data.byteLength > this.#largeThreshold ? data : data.slice();
+    const value = data === this.#values.get(key) || this.#evictable(key, data.byteLength) ? data : data.slice();
     this.#forget(key);
     this.#resident(key, value);
     this.#markDirty(key, value);
@@ -179,9 +179,17 @@ export class WriteBehindStore implements Store {
     }
   }
 
+  /**
+   * Only data blocks may be evicted: ZenFS gives each inode an even key and its data (file
+   * contents, directory listing) the odd key after it. Inodes (4 KiB each) stay resident.
+   */
+  #evictable(key: number, size: number): boolean {
+    return size > this.#largeThreshold && key % 2 === 1;
+  }
+
   #resident(key: number, value: Uint8Array): void {
     this.#values.set(key, value);
-    if (value.byteLength > this.#largeThreshold) {
+    if (this.#evictable(key, value.byteLength)) {
       this.#large.set(key, value.byteLength);
       this.#largeBytes += value.byteLength;
     }
