@@ -196,6 +196,8 @@ function missingArgsMessage(...names: (string | string[])[]): string {
 
 export const codes = {
   ERR_ASSERTION: makeNodeError('ERR_ASSERTION', Error, (message: string) => message),
+  ERR_ASYNC_CALLBACK: makeNodeError('ERR_ASYNC_CALLBACK', TypeError, (name: string) => `${name} must be a function`),
+  ERR_ASYNC_TYPE: makeNodeError('ERR_ASYNC_TYPE', TypeError, (type: string) => `Invalid name for async "type": ${type}`),
   ERR_AMBIGUOUS_ARGUMENT: makeNodeError('ERR_AMBIGUOUS_ARGUMENT', TypeError, (name: string, reason: string) => `The "${name}" argument is ambiguous. ${reason}`),
   ERR_BUFFER_OUT_OF_BOUNDS: makeNodeError('ERR_BUFFER_OUT_OF_BOUNDS', RangeError, (name?: string) =>
     name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds',
@@ -243,6 +245,7 @@ export const codes = {
   ERR_INVALID_ARG_VALUE: makeNodeError('ERR_INVALID_ARG_VALUE', TypeError, invalidArgValueMessage),
   /** Node's `ERR_INVALID_ARG_VALUE.RangeError`: the same code and message on a RangeError. */
   ERR_INVALID_ARG_VALUE_RANGE: makeNodeError('ERR_INVALID_ARG_VALUE', RangeError, invalidArgValueMessage),
+  ERR_INVALID_ASYNC_ID: makeNodeError('ERR_INVALID_ASYNC_ID', RangeError, (type: string, id: unknown) => `Invalid ${type} value: ${String(id)}`),
   ERR_INVALID_BUFFER_SIZE: makeNodeError('ERR_INVALID_BUFFER_SIZE', RangeError, (detail: string) => `Buffer size must be a multiple of ${detail}`),
   ERR_INVALID_CHAR: makeNodeError('ERR_INVALID_CHAR', TypeError, (name: string, field?: string) =>
     field ? `Invalid character in ${name} ["${field}"]` : `Invalid character in ${name}`,
