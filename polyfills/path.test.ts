@@ -146,6 +146,21 @@ describe('path module shape', () => {
     expect(Object.keys(path.win32).sort()).toEqual(Object.keys(nodePath.win32).sort());
   });
 
+  it('matchesGlob() warns once that it is experimental, as Node does', () => {
+    const seen: unknown[] = [];
+    const original = process.emitWarning;
+    process.emitWarning = ((message: string, type: string) => void seen.push([message, type])) as typeof process.emitWarning;
+    try {
+      path.matchesGlob('a', '*');
+      path.win32.matchesGlob('a', '*');
+    } finally {
+      process.emitWarning = original;
+    }
+    // Earlier tests may already have warned (the flag is per process), so at most one.
+    expect(seen.length).toBeLessThanOrEqual(1);
+    for (const entry of seen) expect(entry).toEqual(['glob is an experimental feature and might change at any time', 'ExperimentalWarning']);
+  });
+
   it('resolve() reads process.cwd() at call time', () => {
     const original = process.cwd;
     process.cwd = () => '/somewhere/else';

@@ -142,6 +142,12 @@ describe('stream against node:stream', () => {
       noImpl.on('error', (e) => log('no _write', e));
       noImpl.write('x');
       await tick();
+      const views = new s.Readable({ read() {} });
+      log(views.push(new Uint16Array([1, 2])), views.push(new DataView(new ArrayBuffer(2))), views.readableLength);
+      const badPush = new s.Readable({ read() {} });
+      badPush.on('error', (e) => log('bad push', e, badPush.destroyed));
+      log(badPush.push(5 as never));
+      await tick();
       const t = new s.Readable();
       t.on('error', (e) => log('no _read', e));
       t.read();

@@ -65,6 +65,22 @@ Stream.Writable.prototype.write = function write(this: nodeStream.Writable, chun
   return originalWrite.call(this, chunk, ...rest);
 } as typeof Stream.Writable.prototype.write;
 
+// The same for Readable#push()/unshift(): other views become bytes; other types error the stream
+// (through destroy, as errorOrDestroy does with autoDestroy) with Node 22's message.
+for (const method of ['push', 'unshift'] as const) {
+  const original = Stream.Readable.prototype[method] as (this: nodeStream.Readable, ...args: unknown[]) => boolean;
+  Stream.Readable.prototype[method] = function (this: nodeStream.Readable, chunk: unknown, ...rest: unknown[]): boolean {
+    if (!this.readableObjectMode && chunk != null && typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      if (!ArrayBuffer.isView(chunk)) {
+        this.destroy(new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk));
+        return false;
+      }
+      return original.call(this, new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength), ...rest);
+    }
+    return original.call(this, chunk, ...rest);
+  } as never;
+}
+
 export const {
   Readable,
   Writable,

@@ -5,8 +5,19 @@ import { minimatch } from 'minimatch';
 import { validateString } from '../internal/validators.ts';
 
 /** The options Node passes to minimatch (case-sensitive: we report platform 'linux'). */
+let warned = false;
+
+/** Node flags path.matchesGlob as experimental and says so once per process. */
+function warnExperimental(): void {
+  if (warned) return;
+  warned = true;
+  const proc = (globalThis as unknown as { process?: { emitWarning?: (message: string, type: string) => void } }).process;
+  proc?.emitWarning?.('glob is an experimental feature and might change at any time', 'ExperimentalWarning');
+}
+
 export function matchesGlobFor(platform: 'posix' | 'win32'): (path: string, pattern: string) => boolean {
   return (path, pattern) => {
+    warnExperimental();
     validateString(path, 'path');
     validateString(pattern, 'pattern');
     return minimatch(path, pattern, {
