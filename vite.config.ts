@@ -29,6 +29,9 @@ function serviceWorkerInDev(): Plugin {
 
 export default defineConfig({
   plugins: [serviceWorkerInDev()],
+  // `process.env` inside the runtime is the process's own environment: Vite must not replace it
+  // with `{}` (its default for browser builds).
+  environments: { client: { keepProcessEnv: true } },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   resolve: {
@@ -46,17 +49,24 @@ export default defineConfig({
       { find: /^stream$/, replacement: resolve(root, 'polyfills/stream.ts') },
     ],
   },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Workers hold the runtime: keep names there too (see build.rolldownOptions below).
+    rolldownOptions: { output: { keepNames: true } },
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         main: resolve(root, 'index.html'),
         runner: resolve(root, 'runner.html'),
         sw: resolve(root, 'workers/service-worker.ts'),
       },
       output: {
+        // A Node runtime prints constructor and function names (util.inspect, stack traces):
+        // minification must not rename them.
+        keepNames: true,
         // The service worker must live at a fixed URL at the root to control the whole origin.
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },
