@@ -61,13 +61,19 @@ function toNodeError(call: Call, error: SyscallError, stackStart?: Function): Sy
   );
 }
 
-function step<T>(op: Op<T>, call: Call, response: SyscallResponse, stackStart?: Function) {
+function step<T>(op: Op<T>, call: Call, response: SyscallResponse, stackStart?: Function, site?: { stack?: string }) {
   if (response.ok) {
     const reply: Reply = { result: response.result };
     if (response.payload !== undefined) reply.payload = response.payload;
     return op.next(reply);
   }
-  return op.throw(toNodeError(call, response.error, stackStart));
+  const error = toNodeError(call, response.error, stackStart);
+  if (site?.stack !== undefined) {
+    // The answer arrives on a later task: show where the call was made instead of the loop.
+    const frames = site.stack.slice(site.stack.indexOf('\n'));
+    error.stack = `${error.name}: ${error.message}${frames}`;
+  }
+  return op.throw(error);
 }
 
 export function runSync<T>(op: Op<T>): T {
@@ -83,6 +89,8 @@ export function runSync<T>(op: Op<T>): T {
 
 export async function runAsync<T>(op: Op<T>): Promise<T> {
   const { asyncSyscall } = runtime();
+  const site: { stack?: string } = {};
+  Error.captureStackTrace?.(site, runAsync);
   let next = op.next();
   while (!next.done) {
     const call = next.value;
@@ -97,7 +105,7 @@ export async function runAsync<T>(op: Op<T>): Promise<T> {
       next = op.next(value);
       continue;
     }
-    next = step(op, call, await asyncSyscall.callAsync(call.request, call.payload));
+    next = step(op, call, await asyncSyscall.callAsync(call.request, call.payload), undefined, site);
   }
   return next.value;
 }

@@ -147,3 +147,34 @@ for (const kernel of kernels) {
     });
   });
 }
+
+describe('error stacks', () => {
+  it('promise and callback errors carry the caller\'s stack', async () => {
+    const kernel = kernels[0]!;
+    const env = await kernel.install();
+    const ours = (await import('../../fs.ts')).default as unknown as Fs;
+    async function callerOfPromiseForm() {
+      return ours.promises.readFile('/no/such/file');
+    }
+    const error = await callerOfPromiseForm().catch((e: Error) => e);
+    expect((error as Error).stack).toMatch(/^Error: ENOENT: no such file or directory, open '\/no\/such\/file'\n/);
+    expect((error as Error).stack).toContain('callerOfPromiseForm');
+    function callerOfCallbackForm(cb: (err: Error | null) => void) {
+      ours.stat('/no/such/file', cb);
+    }
+    const cbError = await new Promise<Error | null>((resolve) => callerOfCallbackForm(resolve));
+    expect(cbError?.stack).toContain('callerOfCallbackForm');
+    function callerOfSyncForm() {
+      return ours.statSync('/no/such/file');
+    }
+    let syncError: Error | undefined;
+    try {
+      callerOfSyncForm();
+    } catch (e) {
+      syncError = e as Error;
+    }
+    expect(syncError?.stack).toMatch(/^Error: ENOENT: no such file or directory, stat '\/no\/such\/file'\n\s+at (Object\.)?statSync/);
+    expect(syncError?.stack).toContain('callerOfSyncForm');
+    env.dispose();
+  });
+});

@@ -34,7 +34,6 @@ const memoryKernel: TestKernel = {
   name: 'memory',
   known: {
     'stat directory': 'VFS: a directory has nlink 1 (Linux: 2 + its subdirectories)',
-    'utimes missing': "VFS: reports syscall 'utimes' (Node/libuv: 'utime'; futimes 'futime', lutimes 'lutime')",
   },
   async install() {
     const mod = (await import(/* @vite-ignore */ vfsPath.href)) as VfsModule;
