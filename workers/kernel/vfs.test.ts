@@ -19,6 +19,9 @@ interface Step {
 }
 const step = (request: SyscallRequest, payload?: string): Step => ({ request, payload });
 
+/** Node takes numeric flags where its types say string. */
+const numericFlag = (flags: number) => flags as unknown as string;
+
 /** Runs requests on node:fs under `root`, with fds numbered as the VFS numbers them. */
 function nodeKernel(root: string) {
   const host = (p: string) => (p === '/' ? root : root + p);
@@ -117,9 +120,9 @@ function nodeKernel(root: string) {
       case 'mkdtemp':
         return { result: { path: guest(nodeFs.mkdtempSync(host(r.prefix))) } };
       case 'readFile':
-        return { result: {}, payload: nodeFs.readFileSync(host(r.path), { flag: r.flags }) };
+        return { result: {}, payload: nodeFs.readFileSync(host(r.path), { flag: numericFlag(r.flags) }) };
       case 'writeFile':
-        nodeFs.writeFileSync(host(r.path), payload, { flag: r.flags, mode: r.mode });
+        nodeFs.writeFileSync(host(r.path), payload, { flag: numericFlag(r.flags), mode: r.mode });
         return { result: {} };
       default:
         throw new Error(`no oracle for ${r.op}`);
