@@ -1,17 +1,21 @@
-// The working directory relative fs paths resolve against. Whoever owns `process.cwd()` wires it
-// in with `setCwdProvider` (wanted from the runtime: `cwd(): string`); until then it is the cwd of
-// the process object on globalThis, as node:path reads it, or '/'.
+// The working directory relative fs paths resolve against: the runtime's `cwd()` (the process
+// worker's, see internal/process/node-runtime.ts), else `process.cwd()` of globalThis, else '/'.
+// Tests replace it with `setCwdProvider`.
+
+import { runtime } from '../runtime.ts';
 
 interface CwdSource {
   process?: { cwd?: () => string };
 }
 
-function globalCwd(): string {
+function defaultCwd(): string {
+  const rt = runtime() as unknown as { cwd?: () => string };
+  if (typeof rt.cwd === 'function') return rt.cwd();
   const proc = (globalThis as CwdSource).process;
   return typeof proc?.cwd === 'function' ? proc.cwd() : '/';
 }
 
-let provider: () => string = globalCwd;
+let provider: () => string = defaultCwd;
 
 export function setCwdProvider(fn: () => string): void {
   provider = fn;

@@ -1,8 +1,9 @@
 // fs/promises FileHandle: a descriptor with promise methods, closed once (close, or
 // Symbol.asyncDispose). https://nodejs.org/api/fs.html#class-filehandle
-// Not an EventEmitter here (no 'close' event); not closed on garbage collection.
+// An EventEmitter that emits 'close' once closed, as Node's; not closed on garbage collection.
 
 import { Buffer } from '../../buffer.ts';
+import { EventEmitter } from '../../events.ts';
 import { codes } from '../errors.ts';
 import { validateBuffer, validateInteger, validateObject } from '../validators.ts';
 import { type Op, runAsync } from './driver.ts';
@@ -38,11 +39,16 @@ function fileClosed(syscall: string): Error {
   return Object.assign(new Error('file closed'), { code: 'EBADF', syscall });
 }
 
-export class FileHandle {
+const EventEmitterBase = EventEmitter as unknown as new () => {
+  emit(event: string | symbol, ...args: unknown[]): boolean;
+};
+
+export class FileHandle extends EventEmitterBase {
   #fd: number;
   #closing: Promise<void> | undefined;
 
   constructor(fd: number) {
+    super();
     this.#fd = fd;
   }
 
@@ -162,7 +168,9 @@ export class FileHandle {
     if (this.#fd === -1) return Promise.resolve();
     const fd = this.#fd;
     this.#fd = -1;
-    this.#closing = runAsync(closeOp(fd));
+    this.#closing = runAsync(closeOp(fd)).then(() => {
+      this.emit('close');
+    });
     return this.#closing;
   }
 

@@ -53,8 +53,10 @@ const scenarios: Record<string, (fs: Fs) => Promise<unknown[]>> = {
     log.push(await settle(async () => (await h.stat()).mtimeMs));
     log.push(await settle(() => h.sync()));
     log.push(await settle(() => h.datasync()));
+    let closeEvents = 0;
+    h.on('close', () => closeEvents++);
     log.push(await settle(() => h.close()));
-    log.push(h.fd);
+    log.push(h.fd, closeEvents);
     log.push(await settle(() => h.close()));
     log.push(await settle(() => h.stat()));
     log.push(await settle(() => h.read(Buffer.alloc(1), 0, 1, 0)));
