@@ -297,6 +297,17 @@ describe('events helpers against node:events', () => {
     expect(named).toEqual(Object.keys(nodeEvents).filter((k) => k !== 'defaultMaxListeners' && k !== 'captureRejections').sort());
     expect(ours.EventEmitter).toBe(ours);
     expect((ours as unknown as { usingDomains: boolean }).usingDomains).toBe(false);
-    expect(() => new ours.EventEmitterAsyncResource()).toThrow(expect.objectContaining({ code: 'ERR_METHOD_NOT_IMPLEMENTED' }));
+  });
+
+  it('EventEmitterAsyncResource emits, validates its name and has ids', async () => {
+    await same((E, log) => {
+      const r = new E.EventEmitterAsyncResource({ name: 'mine' });
+      r.on('x', (v: unknown) => log('x', v));
+      log(r.emit('x', 1), typeof r.asyncId, typeof r.triggerAsyncId, typeof r.asyncResource.runInAsyncScope, r instanceof E);
+      log(caught(() => new E.EventEmitterAsyncResource({} as never)));
+      class Sub extends E.EventEmitterAsyncResource {}
+      log(new Sub().emit('nothing'));
+      r.emitDestroy();
+    });
   });
 });

@@ -1,5 +1,5 @@
 // node:events: EventEmitter and its helpers, as Node 22 has them. https://nodejs.org/api/events.html
-// Unsupported: EventEmitterAsyncResource (no async_hooks); getEventListeners on a browser EventTarget (no introspection).
+// Unsupported: async context in EventEmitterAsyncResource (no async_hooks); getEventListeners on a browser EventTarget (no introspection).
 
 import type nodeEvents from 'node:events';
 import {
@@ -9,6 +9,7 @@ import {
   validateInteger,
   validateNumber,
   validateObject,
+  validateString,
 } from './internal/validators.ts';
 import { inspect } from './util.ts';
 // After validators: errors.ts and util.ts import each other, and validators must load first.
@@ -634,10 +635,68 @@ export function addAbortListener(signal: AbortSignal, listener: (event: Event) =
   return { [kDispose]: remove } as unknown as Disposable;
 }
 
-/** Needs async_hooks' AsyncResource, which tabnode does not have. */
-class EventEmitterAsyncResourceImpl {
-  constructor() {
-    notImplemented('events.EventEmitterAsyncResource');
+/**
+ * tabnode has no async_hooks: the resource runs callbacks directly (no async context to enter),
+ * and its ids only count up. Enough for code that subclasses it for its emit() and asyncResource.
+ */
+let nextAsyncId = 1;
+
+interface AsyncResourceLike {
+  eventEmitter: Emitter;
+  runInAsyncScope<R>(fn: (...args: unknown[]) => R, thisArg?: unknown, ...args: unknown[]): R;
+  emitDestroy(): AsyncResourceLike;
+  asyncId(): number;
+  triggerAsyncId(): number;
+}
+
+const kAsyncResource = Symbol('kAsyncResource');
+
+class EventEmitterAsyncResourceImpl extends (EventEmitter as unknown as new (options?: EmitterOptions) => Emitter) {
+  [kAsyncResource]: AsyncResourceLike;
+
+  constructor(options?: string | (EmitterOptions & { name?: string; triggerAsyncId?: number; requireManualDestroy?: boolean })) {
+    let name: string;
+    let emitterOptions: EmitterOptions | undefined;
+    if (typeof options === 'string') {
+      name = options;
+    } else {
+      if (new.target === EventEmitterAsyncResourceImpl) validateString(options?.name, 'options.name');
+      name = options?.name || new.target.name;
+      emitterOptions = options;
+    }
+    super(emitterOptions);
+    const id = nextAsyncId++;
+    const trigger = typeof options === 'object' && typeof options?.triggerAsyncId === 'number' ? options.triggerAsyncId : 0;
+    const resource: AsyncResourceLike = {
+      eventEmitter: this,
+      runInAsyncScope: (fn, thisArg, ...args) => Reflect.apply(fn, thisArg, args),
+      emitDestroy: () => resource,
+      asyncId: () => id,
+      triggerAsyncId: () => trigger,
+    };
+    Object.defineProperty(resource, 'type', { value: name });
+    this[kAsyncResource] = resource;
+  }
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    return this.asyncResource.runInAsyncScope(() => super.emit(event, ...args));
+  }
+
+  emitDestroy(): void {
+    this.asyncResource.emitDestroy();
+  }
+
+  get asyncId(): number {
+    return this.asyncResource.asyncId();
+  }
+
+  get triggerAsyncId(): number {
+    return this.asyncResource.triggerAsyncId();
+  }
+
+  get asyncResource(): AsyncResourceLike {
+    if (this[kAsyncResource] === undefined) throw new codes.ERR_INVALID_THIS('EventEmitterAsyncResource');
+    return this[kAsyncResource];
   }
 }
 
