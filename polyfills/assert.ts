@@ -1,5 +1,5 @@
 // node:assert: assertion functions and AssertionError, legacy and strict modes. https://nodejs.org/api/assert.html
-// Unsupported: CallTracker (deprecated); ok() cannot quote the failing source line (no source access), so
+// Unsupported: CallTracker (deprecated), partialDeepStrictEqual (experimental in 22.13); ok() cannot quote the failing source line (no source access), so
 // its message is `value == true`; deepStrictEqual diffs are a plain line diff, not Node's exact layout.
 
 import type nodeAssert from 'node:assert';
@@ -386,6 +386,11 @@ async function doesNotReject(promiseFn: unknown, ...args: unknown[]): Promise<vo
   expectsNoError(doesNotReject, await waitForActual(promiseFn), ...args);
 }
 
+/** Node 22.13+ (experimental): not yet here. */
+function partialDeepStrictEqual(_actual: unknown, _expected: unknown, _message?: string | Error): void {
+  notImplemented('assert.partialDeepStrictEqual');
+}
+
 /** Deprecated (DEP0173) and needs async_hooks-style tracking of call sites. */
 class CallTracker {
   constructor() {
@@ -421,6 +426,7 @@ function makeAssert(strictMode: boolean): AssertModule {
     match: assertMatch,
     doesNotMatch,
     CallTracker,
+    partialDeepStrictEqual,
   });
   return assert;
 }
@@ -449,6 +455,7 @@ export {
   fail,
   doesNotMatch,
   CallTracker,
+  partialDeepStrictEqual,
   strict,
 };
 export { assertMatch as match };

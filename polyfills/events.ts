@@ -11,8 +11,7 @@ import {
   validateObject,
   validateString,
 } from './internal/validators.ts';
-import { inspect } from './util.ts';
-// After validators: errors.ts and util.ts import each other, and validators must load first.
+import { inspect } from './internal/util/inspect.ts';
 import { AbortError, codes, notImplemented } from './internal/errors.ts';
 
 const { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR } = codes;

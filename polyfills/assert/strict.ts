@@ -5,7 +5,7 @@
 import type nodeAssertStrict from 'node:assert/strict';
 import { strict } from '../assert.ts';
 
-const s = strict as unknown as typeof nodeAssertStrict & Record<string, unknown>;
+const s = strict as unknown as typeof nodeAssertStrict & Record<string, unknown> & { partialDeepStrictEqual: (a: unknown, e: unknown, m?: string | Error) => void };
 
 export const {
   AssertionError,
@@ -27,6 +27,7 @@ export const {
   match,
   doesNotMatch,
   CallTracker,
+  partialDeepStrictEqual,
 } = s;
 export { strict };
 
