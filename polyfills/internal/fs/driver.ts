@@ -14,6 +14,7 @@ import type {
 } from '../../../src/shared/syscalls.ts';
 import { type SystemError, uvException } from '../errors.ts';
 import { runtime } from '../runtime.ts';
+import { hasTrailingSlash, resolveTrailingSlash } from './trailing-slash.ts';
 
 export interface Call<K extends SyscallName = SyscallName> {
   request: SyscallRequest<K>;
@@ -45,7 +46,9 @@ export function* waitFor<T>(promise: Promise<T>): Op<T> {
 
 /** One system call inside an operation: `const { result } = yield* sys({ request: ... })`. */
 export function* sys<K extends SyscallName>(call: Call<K>): Op<Reply<K>> {
-  return (yield call as unknown as Call) as Reply<K>;
+  let step = call as unknown as Call;
+  if (hasTrailingSlash(step.request)) step = yield* resolveTrailingSlash(step);
+  return (yield step) as Reply<K>;
 }
 
 /** Node's error for a failed call, its path and dest rebuilt from the user's arguments. */

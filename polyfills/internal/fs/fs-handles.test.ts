@@ -54,7 +54,7 @@ const scenarios: Record<string, (fs: Fs) => Promise<unknown[]>> = {
     log.push(await settle(() => h.sync()));
     log.push(await settle(() => h.datasync()));
     let closeEvents = 0;
-    h.on('close', () => closeEvents++);
+    (h as unknown as NodeJS.EventEmitter).on('close', () => closeEvents++);
     log.push(await settle(() => h.close()));
     log.push(h.fd, closeEvents);
     log.push(await settle(() => h.close()));
