@@ -347,6 +347,13 @@ const cases: Record<string, Step[]> = {
     step({ op: 'readFile', path: '/nope', flags: C.O_RDONLY }),
     step({ op: 'writeFile', path: '/f', flags: W, mode: 0o666 }, 'short'),
     step({ op: 'readFile', path: '/f', flags: C.O_RDONLY }),
+    step({ op: 'writeFile', path: '/f', flags: C.O_RDWR, mode: 0o666 }, 'SH'),
+    step({ op: 'readFile', path: '/f', flags: C.O_RDONLY }),
+    step({ op: 'writeFile', path: '/f', flags: C.O_WRONLY | C.O_TRUNC | C.O_APPEND, mode: 0o666 }, 'new'),
+    step({ op: 'readFile', path: '/f', flags: C.O_RDONLY }),
+    step({ op: 'writeFile', path: '/f', flags: W, mode: 0o666 }, ''),
+    step({ op: 'stat', path: '/f' }),
+    step({ op: 'writeFile', path: '/nope', flags: C.O_RDWR, mode: 0o666 }, 'x'),
   ],
 };
 

@@ -119,11 +119,12 @@ export class WriteBehindStore implements Store {
     return undefined;
   }
 
-  setSync(key: number, data: Uint8Array): void {
+  /** Stores `data` under `key`; `owned` says the caller made it for us alone (no copy needed). */
+  setSync(key: number, data: Uint8Array, owned = false): void {
     // A private copy of small values: ZenFS keeps mutating the inodes it hands us. Large values
     // are buffers ZenFS made for this very write (or ours, changed in place): copying them would
     // make every write to a big file cost a second full copy.
-    const value = data === this.#values.get(key) || this.#evictable(key, data.byteLength) ? data : data.slice();
+    const value = owned || data === this.#values.get(key) || this.#evictable(key, data.byteLength) ? data : data.slice();
     this.#forget(key);
     this.#resident(key, value);
     this.#markDirty(key, value);
