@@ -39,6 +39,17 @@ describe('WriteBehindStore', () => {
     expect(backend.commits).toBe(2);
   });
 
+  it('never splits a synchronous run: flush() called mid-operation commits all of it', async () => {
+    const backend = new MemoryBackend();
+    const store = await WriteBehindStore.open(backend);
+    store.setSync(1, bytes(1));
+    const flushed = store.flush();
+    store.setSync(3, bytes(3)); // the rest of the same synchronous operation
+    await flushed;
+    expect(backend.commits).toBe(1);
+    expect([...backend.blocks.keys()].sort()).toEqual([1, 3]);
+  });
+
   it('keeps what it stored apart from the caller\'s buffer', async () => {
     const store = await WriteBehindStore.open(new MemoryBackend());
     const data = bytes(1, 2);
