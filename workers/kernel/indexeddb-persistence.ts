@@ -38,7 +38,10 @@ export class IndexedDbBackend implements PersistenceBackend {
     open.onupgradeneeded = () => {
       if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE);
     };
-    return new IndexedDbBackend(await request(open));
+    const db = await request(open);
+    // Someone deletes or upgrades the database (e.g. a reset from another tab): let them.
+    db.onversionchange = () => db.close();
+    return new IndexedDbBackend(db);
   }
 
   async loadAll(evictable: (key: number, size: number) => boolean, largeBudget: number): Promise<LoadedBlocks> {
