@@ -26,6 +26,7 @@ import {
   chmodOp,
   chownOp,
   copyFileOp,
+  existsPath,
   readlinkOp,
   realpathNativeOp,
   realpathOp,
@@ -154,14 +155,15 @@ export const realpath = Object.assign(
 export function exists(path: unknown, callback: unknown): void {
   validateFunction(callback, 'cb');
   const cb = callback as (exists: boolean) => void;
+  let p;
   try {
-    toFsPath(path);
+    p = toFsPath(path);
   } catch {
     deliver(cb, false);
     return;
   }
-  runAsync(accessOp(path)).then(
-    () => deliver(cb, true),
+  runAsync(existsPath(p)).then(
+    (found) => deliver(cb, found),
     () => deliver(cb, false),
   );
 }

@@ -21,6 +21,7 @@ import { readFileOp, writeFileOp } from './ops/file.ts';
 import {
   accessOp,
   chmodOp,
+  existsPath,
   chownOp,
   copyFileOp,
   readlinkOp,
@@ -75,14 +76,14 @@ export function accessSync(path: unknown, mode?: unknown): void {
   runSync(accessOp(path, mode));
 }
 export function existsSync(path: unknown): boolean {
+  let p;
   try {
-    toFsPath(path);
+    p = toFsPath(path);
   } catch {
     return false; // Node: an invalid path simply does not exist
   }
   try {
-    runSync(accessOp(path));
-    return true;
+    return runSync(existsPath(p));
   } catch {
     return false;
   }

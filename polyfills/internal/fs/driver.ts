@@ -22,6 +22,16 @@ export interface Call<K extends SyscallName = SyscallName> {
   /** What the error reports as `path` and `dest`: the user's spelling, not the absolute path. */
   path?: string;
   dest?: string;
+  /**
+   * Failure codes the operation expects and handles itself (existsSync's ENOENT...): they are
+   * thrown as a cheap `Expected` instead of a Node error, whose stack costs tens of microseconds.
+   */
+  expect?: readonly string[];
+}
+
+/** A failure the operation said it expects: only its code, no Error object. */
+export class Expected {
+  constructor(readonly code: string) {}
 }
 
 export interface Reply<K extends SyscallName = SyscallName> {
@@ -70,6 +80,7 @@ function step<T>(op: Op<T>, call: Call, response: SyscallResponse, stackStart?: 
     if (response.payload !== undefined) reply.payload = response.payload;
     return op.next(reply);
   }
+  if (call.expect?.includes(response.error.code)) return op.throw(new Expected(response.error.code));
   const error = toNodeError(call, response.error, stackStart);
   if (site?.stack !== undefined) {
     // The answer arrives on a later task: show where the call was made instead of the loop.

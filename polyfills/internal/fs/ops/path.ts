@@ -2,8 +2,8 @@
 // rename, link, symlink, readlink, realpath, copyFile, truncate.
 
 import type { Buffer } from '../../../buffer.ts';
-import { codes, type SystemError } from '../../errors.ts';
-import { type Op, sys } from '../driver.ts';
+import { codes } from '../../errors.ts';
+import { Expected, type Op, sys } from '../driver.ts';
 import { constants } from '../constants.ts';
 import { type FsPath, toFsPath } from '../paths.ts';
 import { type BigIntStats, type Stats, makeStats } from '../stats.ts';
@@ -15,13 +15,25 @@ interface StatOptions {
   throwIfNoEntry?: unknown;
 }
 
+const noEntry = ['ENOENT'] as const;
+
 export function* statPath(p: FsPath, op: 'stat' | 'lstat', bigint: boolean, throwIfNoEntry = true): Op<Stats | BigIntStats | undefined> {
   try {
-    const { result } = yield* sys({ request: { op, path: p.abs }, path: p.display });
+    const { result } = yield* sys({ request: { op, path: p.abs }, path: p.display, expect: throwIfNoEntry ? undefined : noEntry });
     return makeStats(result.stats, bigint);
   } catch (error) {
-    if (!throwIfNoEntry && (error as SystemError).code === 'ENOENT') return undefined;
+    if (error instanceof Expected) return undefined;
     throw error;
+  }
+}
+
+/** existsSync/exists: access(F_OK) without making an error object for a missing file. */
+export function* existsPath(p: FsPath): Op<boolean> {
+  try {
+    yield* sys({ request: { op: 'access', path: p.abs, mode: constants.F_OK }, path: p.display, expect: ['ENOENT', 'ENOTDIR'] });
+    return true;
+  } catch {
+    return false;
   }
 }
 
