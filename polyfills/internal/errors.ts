@@ -322,6 +322,8 @@ export const codes = {
   ERR_OUT_OF_RANGE_NATIVE: makeNodeError('ERR_OUT_OF_RANGE', RangeError, (message: string) => message),
   ERR_INVALID_ARG_TYPE_NATIVE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, (message: string) => message),
   ERR_INVALID_ARG_VALUE_NATIVE: makeNodeError('ERR_INVALID_ARG_VALUE', TypeError, (message: string) => message),
+  ERR_PERFORMANCE_INVALID_TIMESTAMP: makeNodeError('ERR_PERFORMANCE_INVALID_TIMESTAMP', TypeError, (value: unknown) => `${String(value)} is not a valid timestamp`),
+  ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS: makeNodeError('ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS', TypeError, (message: string) => message),
   ERR_PARSE_ARGS_INVALID_OPTION_VALUE: makeNodeError('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', TypeError, (message: string) => message),
   ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: makeNodeError(
     'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
