@@ -1,7 +1,7 @@
 // node:fs/promises — the promise API of fs, the same object as `fs.promises`.
 // https://nodejs.org/api/fs.html#promises-api
-// Unsupported: statfs (no kernel call yet); FileHandle is not an EventEmitter; readLines yields
-// strings (no readline.Interface).
+// Unsupported: statfs (no kernel call yet), glob (Node 22); readLines yields strings (no
+// readline.Interface).
 
 import type nodeFsPromises from 'node:fs/promises';
 import { notImplemented } from '../internal/errors.ts';
@@ -127,6 +127,11 @@ export async function statfs(path: unknown, _options?: unknown): Promise<never> 
   notImplemented('fs.promises.statfs');
 }
 
+/** Node 22's glob: not yet. */
+export async function* glob(..._args: unknown[]): AsyncGenerator<never> {
+  notImplemented('fs.promises.glob');
+}
+
 export function watch(filename: unknown, options?: unknown) {
   return watchAsync(filename, options);
 }
@@ -162,10 +167,11 @@ const promises = {
   appendFile,
   readFile,
   watch,
+  glob,
   constants,
 };
 
 /** Compile-time check: every export @types/node declares is there (Node 22's glob excepted). */
-promises satisfies Record<Exclude<keyof typeof nodeFsPromises, 'glob' | 'FileHandle'>, unknown>;
+promises satisfies Record<Exclude<keyof typeof nodeFsPromises, 'FileHandle'>, unknown>;
 
 export default promises as unknown as typeof nodeFsPromises;
