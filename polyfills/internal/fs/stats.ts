@@ -88,10 +88,14 @@ export class Stats extends StatsBase {
   }
 }
 
+/**
+ * Nanoseconds from the kernel's float milliseconds. A double holds today's times to about a
+ * quarter of a microsecond, so the digits below the microsecond would be noise: round to it.
+ */
 function msToNs(ms: number): bigint {
   const sec = Math.floor(ms / 1000);
-  const nsec = Math.round((ms - sec * 1000) * 1e6);
-  return BigInt(sec) * 1_000_000_000n + BigInt(nsec);
+  const usec = Math.round((ms - sec * 1000) * 1e3);
+  return BigInt(sec) * 1_000_000_000n + BigInt(usec) * 1000n;
 }
 
 export class BigIntStats extends StatsBase {
@@ -144,10 +148,11 @@ export class BigIntStats extends StatsBase {
     this.ctimeMs = ns[2] / 1_000_000n;
     this.birthtimeMs = ns[3] / 1_000_000n;
     [this.atimeNs, this.mtimeNs, this.ctimeNs, this.birthtimeNs] = ns;
-    this.atime = dateFromMs(data.atimeMs);
-    this.mtime = dateFromMs(data.mtimeMs);
-    this.ctime = dateFromMs(data.ctimeMs);
-    this.birthtime = dateFromMs(data.birthtimeMs);
+    // Node's BigIntStats dates come from the whole milliseconds (truncated), not rounded.
+    this.atime = new Date(Number(this.atimeMs));
+    this.mtime = new Date(Number(this.mtimeMs));
+    this.ctime = new Date(Number(this.ctimeMs));
+    this.birthtime = new Date(Number(this.birthtimeMs));
   }
 }
 
