@@ -1,21 +1,25 @@
-// Calls a user callback exactly once, from the loop's poll phase and outside every `try`, so an
-// exception it throws becomes `uncaughtException` instead of a second call. Belongs in
-// polyfills/internal/callbacks.ts once that exists; fs keeps its own copy until then.
+// fs's use of the shared callback delivery (internal/callbacks.ts): run an operation over the
+// asynchronous channel and call back exactly once, from the loop, outside any `try`.
 
+import { deliver } from '../callbacks.ts';
 import { runtime } from '../runtime.ts';
 import { type Op, runAsync } from './driver.ts';
 
-export function deliver<A extends unknown[]>(callback: (...args: A) => void, ...args: A): void {
-  runtime().loop.queueIoCallback(() => callback(...args));
-}
+export { deliver };
 
 type Callback = (...args: unknown[]) => void;
 
-/** Runs an fs operation and calls back exactly once, from the loop, outside any `try`:
- * `(null, ...spread(value))` or `(error)`. */
+/** `(null, ...spread(value))` or `(error)`, once; the loop stays alive until the call is made. */
 export function runWithCallback<T>(op: Op<T>, callback: Function, spread: (value: T) => unknown[]): void {
+  const done = runtime().loop.beginRequest();
   runAsync(op).then(
-    (value) => deliver(callback as Callback, null, ...spread(value)),
-    (error: unknown) => deliver(callback as Callback, error),
+    (value) => {
+      deliver(callback as Callback, null, ...spread(value));
+      done();
+    },
+    (error: unknown) => {
+      deliver(callback as Callback, error);
+      done();
+    },
   );
 }

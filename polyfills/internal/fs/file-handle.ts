@@ -4,6 +4,7 @@
 
 import { Buffer } from '../../buffer.ts';
 import { EventEmitter } from '../../events.ts';
+import { createInterface } from '../../readline.ts';
 import { codes } from '../errors.ts';
 import { validateBuffer, validateInteger, validateObject } from '../validators.ts';
 import { type Op, runAsync } from './driver.ts';
@@ -188,20 +189,9 @@ export class FileHandle extends EventEmitterBase {
     return streams.createWriteStream(undefined, { ...options, fd: this });
   }
 
-  /** Lines of the file as an async iterable (Node returns a readline.Interface). */
-  async *readLines(options?: object): AsyncGenerator<string, void, undefined> {
-    const stream = this.createReadStream({ ...options, encoding: 'utf8' });
-    let rest = '';
-    for await (const chunk of stream as AsyncIterable<string>) {
-      rest += chunk;
-      let index: number;
-      while ((index = rest.indexOf('\n')) !== -1) {
-        const line = rest.slice(0, index);
-        rest = rest.slice(index + 1);
-        yield line.endsWith('\r') ? line.slice(0, -1) : line;
-      }
-    }
-    if (rest.length > 0) yield rest;
+  /** A readline.Interface over the file's lines, as Node's. */
+  readLines(options?: object) {
+    return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 
   /** Chunks are ArrayBuffers, or Uint8Arrays with `{ type: 'bytes' }`, as in Node 20. */
