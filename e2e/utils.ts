@@ -74,21 +74,19 @@ export function runNative(
   args: string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<TabRun> {
+  // The test runner forces colours on its workers; a program it runs must see a plain pipe.
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  delete env.FORCE_COLOR;
+  delete env.NODE_OPTIONS;
   return new Promise((resolveRun) => {
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd, env, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
         resolveRun({ stdout, stderr, code });
       },
     );
   });
-}
-
-declare global {
-  interface Window {
-    Tabnode?: typeof import('../src/index.ts').Tabnode;
-  }
 }

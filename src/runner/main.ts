@@ -70,3 +70,5 @@ const api: RunnerApi = {
 };
 
 window.tabnodeRunner = api;
+// The host API itself, for the end-to-end tests that drive it directly.
+window.Tabnode = Tabnode;

@@ -34,6 +34,8 @@ export interface RunnerApi {
 declare global {
   interface Window {
     tabnodeRunner?: RunnerApi;
+    /** The host API class, for end-to-end tests that drive it directly. */
+    Tabnode?: typeof import('../index.ts').Tabnode;
     [STDIO_BINDING]?: StdioBinding;
   }
 }

@@ -1,6 +1,6 @@
 // The messages between the kernel and a process worker: one typed union per direction.
-// Synchronous system calls do not travel here; they use the SharedArrayBuffer channel
-// (workers/kernel/sync-channel.ts). Everything asynchronous does.
+// Synchronous system calls (src/shared/sync-channel.ts) and stdout/stderr (src/shared/stdio-ring.ts)
+// do not travel here: they use shared memory. Everything else does.
 
 import type { SyscallRequest, SyscallResponse } from './syscalls.ts';
 
@@ -18,8 +18,10 @@ export interface ProcessInit {
   execArgv: string[];
   env: Record<string, string>;
   cwd: string;
-  /** The sync syscall channel: see workers/kernel/sync-channel.ts for its layout. */
+  /** The sync syscall channel: see src/shared/sync-channel.ts for its layout. */
   syncChannel: SharedArrayBuffer;
+  /** stdout and stderr: the ring of src/shared/stdio-ring.ts, drained by the kernel. */
+  stdio: SharedArrayBuffer;
   /** Whether each stdio stream is a terminal, and the terminal's size if so. */
   tty: { stdin: boolean; stdout: boolean; stderr: boolean; columns: number; rows: number };
   /** The runtime's identity, for isolation between runtimes. */
@@ -28,7 +30,6 @@ export interface ProcessInit {
 
 export type ProcessToKernel =
   | { type: 'syscall'; id: number; request: SyscallRequest; payload?: Uint8Array }
-  | { type: 'stdio'; fd: 1 | 2; data: Uint8Array }
   /** Sent once, last: the process is done with this exit code (or the signal that ended it). */
   | { type: 'exit'; code: number; signal?: SignalName }
   /** The process wants stdin data (true) or has paused it (false), so the kernel can apply backpressure. */

@@ -3,6 +3,7 @@
 
 import type { KernelToProcess, ProcessInit, ProcessToKernel, SignalName } from '../../src/shared/process-messages.ts';
 import type { SpawnEvent, SpawnOptions } from '../../src/shared/kernel-api.ts';
+import { createStdioRingBuffer, serveStdioRing } from '../../src/shared/stdio-ring.ts';
 import { createSyncChannelBuffer, serveSyncChannel } from '../../src/shared/sync-channel.ts';
 import type { SyscallRequest, SyscallResponse } from '../../src/shared/syscalls.ts';
 import { splitNodeCommandLine } from '../loader/node-options.ts';
@@ -42,6 +43,7 @@ interface ProcessEntry {
   worker: Worker;
   events: MessagePort;
   channel: { close(): void };
+  stdio: { drain(): void; close(): void };
   /** Signals the process has listeners for (it told us); the rest end it at once. */
   listened: Set<SignalName>;
   exited: boolean;
@@ -85,6 +87,7 @@ export class ProcessTable {
     const env: Record<string, string> = { ...this.#options.baseEnv, PWD: options.cwd, ...options.env };
     if (options.terminal !== undefined) env.TERM ??= 'xterm-256color';
     const syncChannel = createSyncChannelBuffer();
+    const stdio = createStdioRingBuffer();
     const init: ProcessInit = {
       type: 'init',
       pid,
@@ -94,6 +97,7 @@ export class ProcessTable {
       env,
       cwd: options.cwd,
       syncChannel,
+      stdio,
       tty: {
         stdin: options.terminal !== undefined,
         stdout: options.terminal !== undefined,
@@ -111,6 +115,7 @@ export class ProcessTable {
       worker,
       events,
       channel: serveSyncChannel(syncChannel, (request, payload) => vfs.handle(pid, request, payload)),
+      stdio: serveStdioRing(stdio, (fd, data) => send({ type: 'output', fd, data }, [data.buffer])),
       listened: new Set(),
       exited: false,
       graceTimer: undefined,
@@ -171,9 +176,6 @@ export class ProcessTable {
   #receive(entry: ProcessEntry, message: ProcessToKernel): void {
     if (entry.exited) return;
     switch (message.type) {
-      case 'stdio':
-        entry.events.postMessage({ type: 'output', fd: message.fd, data: message.data } satisfies SpawnEvent, [message.data.buffer]);
-        return;
       case 'syscall':
         void this.#answerAsync(entry, message.id, message.request, message.payload);
         return;
@@ -222,6 +224,9 @@ export class ProcessTable {
     entry.exited = true;
     clearTimeout(entry.graceTimer);
     entry.worker.terminate();
+    // Everything the process wrote is reported before its exit.
+    entry.stdio.drain();
+    entry.stdio.close();
     entry.channel.close();
     this.#options.vfs.closeAll(entry.pid);
     this.#processes.delete(entry.pid);

@@ -1,9 +1,10 @@
 // The NodeProcessRuntime a process worker installs: sync syscalls over the SharedArrayBuffer
-// channel, async ones over messages (answered in the loop's poll phase), stdio, exit, signals,
-// stdin and watchers routed from the kernel's messages.
+// channel, async ones over messages (answered in the loop's poll phase), exit, signals,
+// stdin and watchers routed from the kernel's messages; stdout and stderr through the shared stdio ring.
 
 import type { KernelToProcess, ProcessInit, ProcessToKernel } from '../../src/shared/process-messages.ts';
 import { SyncChannelClient } from '../../src/shared/sync-channel.ts';
+import { StdioRingWriter } from '../../src/shared/stdio-ring.ts';
 import type { SyscallResponse } from '../../src/shared/syscalls.ts';
 import type { NodeProcessRuntime } from '../../polyfills/internal/process/node-runtime.ts';
 import type { WorkerEventLoop } from '../loop/event-loop.ts';
@@ -13,62 +14,6 @@ type Post = (message: ProcessToKernel, transfer?: Transferable[]) => void;
 export interface WorkerRuntime extends NodeProcessRuntime {
   /** Routes one kernel message (everything after init). */
   receive(message: KernelToProcess): void;
-}
-
-/** Output waits at most this long in the batch, even while user code keeps the thread busy. */
-const MAX_DELAY_MS = 8;
-const MAX_BATCH_BYTES = 64 * 1024;
-
-/**
- * Coalesces stdio writes into few messages (one per fd run, in order): flushed after the current
- * task's synchronous code (a microtask), when large, when old, and before exit.
- */
-function createStdioBatcher(post: Post): { write(fd: 1 | 2, data: Uint8Array): void; flush(): void } {
-  let fd: 1 | 2 = 1;
-  let chunks: Uint8Array[] = [];
-  let bytes = 0;
-  let since = 0;
-  let flushQueued = false;
-
-  function flushRun(): void {
-    if (chunks.length === 0) return;
-    const data = new Uint8Array(bytes);
-    let offset = 0;
-    for (const chunk of chunks) {
-      data.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    chunks = [];
-    bytes = 0;
-    post({ type: 'stdio', fd, data }, [data.buffer]);
-  }
-
-  function flush(): void {
-    flushQueued = false;
-    flushRun();
-  }
-
-  return {
-    write(target, data) {
-      if (target !== fd) {
-        flushRun();
-        fd = target;
-      }
-      if (chunks.length === 0) since = performance.now();
-      // A copy: the caller may reuse its buffer.
-      chunks.push(data.slice());
-      bytes += data.byteLength;
-      if (bytes >= MAX_BATCH_BYTES || performance.now() - since >= MAX_DELAY_MS) {
-        flushRun();
-        return;
-      }
-      if (!flushQueued) {
-        flushQueued = true;
-        queueMicrotask(flush);
-      }
-    },
-    flush,
-  };
 }
 
 /** Blocks this thread for good: after the exit message the kernel terminates the worker. */
@@ -86,7 +31,8 @@ export function createRuntime(init: ProcessInit, loop: WorkerEventLoop, post: Po
   const earlyStdin: (Uint8Array | null)[] = [];
   let onStdin: ((data: Uint8Array | null) => void) | undefined;
   let exited = false;
-  const stdio = createStdioBatcher(post);
+  // Output goes straight into shared memory the kernel drains: nothing waits in this thread.
+  const stdio = new StdioRingWriter(init.stdio);
 
   const runtime: WorkerRuntime = {
     pid: init.pid,
@@ -109,7 +55,6 @@ export function createRuntime(init: ProcessInit, loop: WorkerEventLoop, post: Po
     },
     exit(code, signal) {
       if (!exited) {
-        stdio.flush();
         exited = true;
         loop.halt();
         post(signal === undefined ? { type: 'exit', code } : { type: 'exit', code, signal });
