@@ -48,6 +48,8 @@ export function readFileOp(path: unknown, options?: unknown): Op<string | Buffer
   const signal = o.signal;
   if (isFd(path)) {
     return (function* () {
+      // Node sizes the read with fstat first, so a bad descriptor fails as `fstat`.
+      yield* sys({ request: { op: 'fstat', fd: path } });
       return encodeResult(yield* readAll(path, signal), o.encoding);
     })();
   }
