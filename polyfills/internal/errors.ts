@@ -316,6 +316,7 @@ export const codes = {
   ERR_METHOD_NOT_IMPLEMENTED: makeNodeError('ERR_METHOD_NOT_IMPLEMENTED', Error, (name: string) => `The ${name} method is not implemented`),
   ERR_MISSING_ARGS: makeNodeError('ERR_MISSING_ARGS', TypeError, missingArgsMessage),
   ERR_MULTIPLE_CALLBACK: makeNodeError('ERR_MULTIPLE_CALLBACK', Error, () => 'Callback called multiple times'),
+  ERR_NOT_BUILDING_SNAPSHOT: makeNodeError('ERR_NOT_BUILDING_SNAPSHOT', Error, () => 'Operation cannot be invoked when not building startup snapshot'),
   ERR_OPERATION_FAILED: makeNodeError('ERR_OPERATION_FAILED', Error, (reason: string) => `Operation failed: ${reason}`),
   ERR_OUT_OF_RANGE: makeNodeError('ERR_OUT_OF_RANGE', RangeError, outOfRangeMessage),
   /** Node's C++ layer words some checks its own way (`mode is out of range: >= 0 && <= 7`). */
