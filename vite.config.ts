@@ -49,6 +49,11 @@ export default defineConfig({
       { find: /^stream$/, replacement: resolve(root, 'polyfills/stream.ts') },
     ],
   },
+  // CommonJS dependencies the workers import, pre-bundled up front so the dev server does not
+  // discover them mid-boot and reload the page.
+  optimizeDeps: {
+    include: ['@zenfs/core', 'acorn', 'readable-stream', 'readable-stream/lib/internal/streams/utils.js', 'minimatch', 'comlink'],
+  },
   worker: {
     format: 'es',
     // Workers hold the runtime: keep names there too (see build.rolldownOptions below).
