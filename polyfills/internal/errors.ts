@@ -382,6 +382,7 @@ export const codes = {
   ERR_STREAM_UNSHIFT_AFTER_END_EVENT: makeNodeError('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', Error, () => 'stream.unshift() after end event'),
   ERR_STREAM_WRITE_AFTER_END: makeNodeError('ERR_STREAM_WRITE_AFTER_END', Error, () => 'write after end'),
   ERR_SYSTEM_ERROR: makeNodeError('ERR_SYSTEM_ERROR', Error, (message: string) => `A system error occurred: ${message}`),
+  ERR_TRACE_EVENTS_CATEGORY_REQUIRED: makeNodeError('ERR_TRACE_EVENTS_CATEGORY_REQUIRED', TypeError, () => 'At least one category is required'),
   ERR_TTY_INIT_FAILED: makeNodeError('ERR_TTY_INIT_FAILED', Error, () => 'TTY initialization failed'),
   ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: makeNodeError(
     'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
