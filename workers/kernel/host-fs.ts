@@ -3,6 +3,7 @@
 // (uvException), whose fields the rpc error transfer carries to the page.
 
 import { codes, uvException } from '../../polyfills/internal/errors.ts';
+import { fsConstants } from '../../src/shared/fs-constants.ts';
 import type { DirEntryInfo, FileSystemTree } from '../../src/shared/kernel-api.ts';
 import { DirentType, type StatsData, type SyscallName, type SyscallRequest, type SyscallResult } from '../../src/shared/syscalls.ts';
 import type { ProcessVfs } from './process-table.ts';
@@ -10,12 +11,8 @@ import type { ProcessVfs } from './process-table.ts';
 /** The pid the page's own calls are made as: no process has it. */
 const HOST_PID = 0;
 
-const O_RDONLY = 0;
-const O_WRONLY_CREAT_TRUNC = 0o1 | 0o100 | 0o1000;
-const S_IFMT = 0o170000;
-const S_IFDIR = 0o040000;
-const S_IFREG = 0o100000;
-const S_IFLNK = 0o120000;
+const { O_RDONLY, S_IFMT, S_IFDIR, S_IFREG, S_IFLNK } = fsConstants;
+const O_WRONLY_CREAT_TRUNC = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC;
 
 const encoder = new TextEncoder();
 
