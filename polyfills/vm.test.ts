@@ -98,25 +98,37 @@ describe('runInContext / runInNewContext', () => {
 
   compare('errors thrown inside propagate with their class and message', (vm) => {
     const ctx = vm.createContext({});
-    return [attempt(() => vm.runInContext('null.x', ctx)), attempt(() => vm.runInContext('(void 0)()', ctx))];
+    return [
+      attempt(() => vm.runInContext('null.x', ctx)),
+      attempt(() => vm.runInContext('(void 0)()', ctx)),
+      attempt(() => vm.runInContext('nope', ctx)),
+      attempt(() => vm.runInContext('missing()', ctx)),
+      attempt(() => vm.runInContext('(function () { later = 1 })(); later', ctx)),
+      attempt(() => vm.runInContext('for (k in {a: 1}); k', ctx)),
+      attempt(() => vm.runInContext('counter++', ctx)),
+      attempt(() => vm.runInContext('[dx, dy] = [1, 2]; dx + dy', ctx)),
+      Object.keys(ctx).sort(),
+    ];
   });
 });
 
 describe('documented differences (ours only)', () => {
-  it('an undeclared read is undefined, not ReferenceError; let/const do not persist', () => {
+  it("the worker's globals and `arguments` read as undefined, not ReferenceError; let/const do not persist", () => {
     const ctx = ours.createContext({});
-    expect(ours.runInContext('nope', ctx)).toBeUndefined();
+    expect(ours.runInContext('process', ctx)).toBeUndefined();
     expect(ours.runInContext('arguments', ctx)).toBeUndefined();
-    expect(() => ours.runInContext('missing()', ctx)).toThrow(TypeError);
+    expect(() => ours.runInContext('setTimeout()', ctx)).toThrow(TypeError);
     ours.runInContext('let kept = 1', ctx);
     expect(ours.runInContext('typeof kept', ctx)).toBe('undefined');
   });
 
   it('the worker globals never leak in, and sloppy assignments never leak out', () => {
     const ctx = ours.createContext({});
-    ours.runInContext('leaked = 1; var leakedVar = 2; function leakedFn() {}', ctx);
+    ours.runInContext('leaked = 1; var leakedVar = 2; function leakedFn() {} (function () { leakedInner = 3 })()', ctx);
+    ours.compileFunction('leakedCompiled = 4', [], { parsingContext: ctx })();
     const g = globalThis as Record<string, unknown>;
-    expect([g.leaked, g.leakedVar, g.leakedFn]).toEqual([undefined, undefined, undefined]);
+    expect([g.leaked, g.leakedVar, g.leakedFn, g.leakedInner, g.leakedCompiled]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect((ctx as Record<string, unknown>).leakedCompiled).toBe(4);
     expect(ours.runInContext('typeof process + typeof Buffer + typeof fetch', ctx)).toBe('undefinedundefinedundefined');
   });
 });

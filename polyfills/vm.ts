@@ -1,5 +1,5 @@
 // node:vm — compiling and running code in this context or in sandbox "contexts". https://nodejs.org/api/vm.html
-// Unsupported: contexts are a sandbox seen through a `with` proxy, NOT a security boundary (shared built-ins; top-level let/const do not persist between runs; reading an undeclared name gives undefined, not ReferenceError); timeout/breakOnSigint are not enforced; cachedData, createCachedData, measureMemory, vm modules.
+// Unsupported: contexts are a sandbox seen through a `with` proxy, NOT a security boundary (shared built-ins; top-level let/const do not persist between runs; the worker's globals read as undefined, not ReferenceError); timeout/breakOnSigint are not enforced; cachedData, createCachedData, measureMemory, vm modules.
 
 import type nodeVm from 'node:vm';
 import './internal/validators.ts';
@@ -13,7 +13,7 @@ import {
   validateUint32,
 } from './internal/validators.ts';
 import { codes, notImplemented } from './internal/errors.ts';
-import { contextify, contextOf, isContextObject, runInVmContext } from './internal/vm/context.ts';
+import { contextify, contextOf, isContextObject, noteAssignments, runInVmContext } from './internal/vm/context.ts';
 
 const { ERR_INVALID_ARG_TYPE } = codes;
 
@@ -244,7 +244,11 @@ export function compileFunction(code: string, params: readonly string[] = [], op
 
   // Scopes, outermost first: the parsing context's globals, then each extension object.
   const scopes: object[] = [];
-  if (parsingContext !== undefined) scopes.push(contextOf(parsingContext)!.global);
+  if (parsingContext !== undefined) {
+    const context = contextOf(parsingContext)!;
+    noteAssignments(context, code, (body) => `(function () {\n${body}\n})`);
+    scopes.push(context.global);
+  }
   scopes.push(...(contextExtensions as object[]));
   const opening = scopes.map((_, i) => `with (__tabnode_scopes__[${i}]) `).join('');
   const fn = `(function (${params.join(', ')}) {\n${code}\n})`;

@@ -1,7 +1,8 @@
 // internal/vm/context: vm contexts without realms. A Web Worker has no iframes and no ShadowRealm,
 // so a "context" is the sandbox object seen through a `with` proxy: its properties are the
 // globals, top-level `var`/function declarations and sloppy assignments land on it, and names it
-// lacks fall through to this realm's JavaScript built-ins (never to the worker's own globals).
+// lacks fall through to this realm's JavaScript built-ins (the worker's own globals read as
+// undefined; names nobody has throw V8's ReferenceError).
 // NOT a security boundary: the built-ins are shared with the host (Array.prototype edits leak),
 // and code can reach the host through any function's constructor. https://nodejs.org/api/vm.html
 
@@ -17,6 +18,9 @@ const CONTEXT_BUILTINS = new Set(
   encodeURIComponent escape eval isFinite isNaN parseFloat parseInt undefined unescape`.split(/\s+/),
 );
 
+/** In `assigned`: the context ran a direct eval, so any name may be its global. */
+const DYNAMIC = '\0dynamic';
+
 /** Our own names inside the evaluator; user code that uses them sees ours (unlikely names). */
 const INTERNAL = new Set(['__tabnode_vm_code__', '__tabnode_vm_export__', '__tabnode_scopes__', 'eval']);
 
@@ -25,6 +29,8 @@ export interface VmContext {
   readonly global: object;
   /** Names the running script declares as functions: resolved in the evaluator, then copied out. */
   hidden: Set<string>;
+  /** Bare names some script of this context assigns: they must land on the sandbox, never the worker. */
+  readonly assigned: Set<string>;
 }
 
 const contexts = new WeakMap<object, VmContext>();
@@ -42,13 +48,17 @@ const hostGlobal = globalThis as unknown as Record<PropertyKey, unknown>;
 export function contextify(sandbox: Record<PropertyKey, unknown>): VmContext {
   const existing = contexts.get(sandbox);
   if (existing !== undefined) return existing;
-  const context: VmContext = { sandbox, global: {}, hidden: new Set() };
+  const context: VmContext = { sandbox, global: {}, hidden: new Set(), assigned: new Set() };
   const global: object = new Proxy(Object.create(null) as object, {
     has(_target, key) {
       if (key === Symbol.unscopables) return false;
-      if (typeof key === 'string' && (INTERNAL.has(key) || context.hidden.has(key))) return false;
-      // Every other name is the context's: unknown ones read as undefined instead of reaching the worker.
-      return true;
+      if (typeof key !== 'string') return true;
+      if (INTERNAL.has(key) || context.hidden.has(key)) return false;
+      // The context's own names, its built-ins, and (hidden, reading as undefined) the worker's globals.
+      if (key in sandbox || key === 'globalThis' || key === 'arguments' || CONTEXT_BUILTINS.has(key) || key in hostGlobal) return true;
+      // A name nobody has: falling through to the global scope gives V8's own ReferenceError, unless
+      // a script assigns it, so that a sloppy `x = 1` creates it on the sandbox.
+      return context.assigned.has(key) || context.assigned.has(DYNAMIC);
     },
     get(_target, key) {
       if (key === Symbol.unscopables) return undefined;
@@ -87,11 +97,13 @@ interface Declarations {
   vars: string[];
   functions: string[];
   strict: boolean;
+  /** Every bare identifier assigned anywhere in the script (nested functions included). */
+  assigned: string[];
 }
 
 /** Top-level `var` and function declarations of a script, and whether it is strict. */
 function declarations(code: string): Declarations {
-  const out: Declarations = { vars: [], functions: [], strict: false };
+  const out: Declarations = { vars: [], functions: [], strict: false, assigned: [] };
   let program: AcornNode & { body: AcornNode[] };
   try {
     program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true }) as AcornNode & { body: AcornNode[] };
@@ -121,7 +133,40 @@ function declarations(code: string): Declarations {
     }
   };
   for (const statement of program.body) visit(statement, true);
+  collectAssigned(program, out.assigned);
   return out;
+}
+
+/** Bare identifiers that are assignment or update targets, or for-in/of heads, anywhere in `node`. */
+export function collectAssigned(node: AcornNode, into: string[]): void {
+  const n = node as AcornNode & Record<string, unknown>;
+  // Only a plain `=` (or a for-in/of head) creates a global; `+=`, `??=`, `++` read it first and throw.
+  if ((n.type === 'AssignmentExpression' && n.operator === '=') || n.type === 'ForInStatement' || n.type === 'ForOfStatement') {
+    const target = n.left as AcornNode & { type: string };
+    if (target.type !== 'VariableDeclaration') collectPatternNames(target, into);
+  } else if (n.type === 'CallExpression' && (n.callee as { type: string; name?: string }).type === 'Identifier' && (n.callee as { name?: string }).name === 'eval') {
+    // Direct eval can declare or assign any name: this context keeps every name from then on.
+    into.push(DYNAMIC);
+  }
+  for (const value of Object.values(n)) {
+    if (Array.isArray(value)) {
+      for (const child of value) if (isNode(child)) collectAssigned(child, into);
+    } else if (isNode(value)) {
+      collectAssigned(value, into);
+    }
+  }
+}
+
+/** The assigned names of code compiled into a context some other way (vm.compileFunction). */
+export function noteAssignments(context: VmContext, code: string, wrap: (code: string) => string): void {
+  try {
+    const program = parse(wrap(code), { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+    const names: string[] = [];
+    collectAssigned(program, names);
+    for (const name of names) context.assigned.add(name);
+  } catch {
+    // A syntax error is reported by the compilation itself.
+  }
 }
 
 function isNode(value: unknown): value is AcornNode {
@@ -164,7 +209,8 @@ const evaluate = new Function(
 
 /** Runs `code` (already checked for syntax) in `context`, as a script of that context would run. */
 export function runInVmContext(context: VmContext, code: string, filename: string): unknown {
-  const { vars, functions, strict } = declarations(code);
+  const { vars, functions, strict, assigned } = declarations(code);
+  for (const name of assigned) context.assigned.add(name);
   // Declaration instantiation: a declared `var` exists on the global (as undefined) before the script runs.
   for (const name of vars) if (!(name in context.sandbox)) context.sandbox[name] = undefined;
   const hoisted = strict ? [...new Set([...vars, ...functions])] : functions;
