@@ -348,6 +348,22 @@ describe('readline: terminal editing', () => {
     expect(b.events).toEqual(a.events);
   });
 
+  it('question on a terminal: prompt drawn, answer, prompt restored', async () => {
+    const [a, b] = await both({ terminal: true, prompt: 'P> ' }, ['ab', '\x7f', 'c\r', 'next\r'], {
+      end: false,
+      act: (rl, events) => rl.question('name? ', (answer) => events.push(['answer', answer, rl.getPrompt()])),
+    });
+    expect(b).toEqual(a);
+  });
+
+  it('history option seeds the history; history event on each line', async () => {
+    // A fresh array each: readline keeps (and edits) the array it is given.
+    const keys = ['\x1b[A', '\x1b[A', '\r', 'new\r', 'x\r'];
+    const a = await session(nodeReadline, { terminal: true, history: ['old2', 'old1'], historySize: 3 }, keys, { end: false });
+    const b = await session(ours as unknown as Lib, { terminal: true, history: ['old2', 'old1'], historySize: 3 }, keys, { end: false });
+    expect(b).toEqual(a);
+  });
+
   it('ends with the current line on input end', async () => {
     const [a, b] = await both({ terminal: true }, ['unfinished'], { end: true });
     expect(b).toEqual(a);
