@@ -4,6 +4,7 @@
 // libuv: timers, poll (I/O callbacks), check (immediates), close; the loop sleeps in poll.
 // Free of worker-only globals: the scheduler and the process hooks are injected (unit-testable).
 
+import { asyncContext, type Snapshot } from '../../polyfills/internal/async-hooks/context.ts';
 import type { LoopHandle } from '../../polyfills/internal/runtime.ts';
 import type { NodeEventLoop } from '../../polyfills/internal/process/node-runtime.ts';
 import { TimerHeap } from './timer-heap.ts';
@@ -51,6 +52,8 @@ export interface LoopImmediate {
 interface Tick {
   callback: (...args: unknown[]) => void;
   args: readonly unknown[];
+  /** The async context (AsyncLocalStorage stores) current when the tick was queued. */
+  context: Snapshot;
 }
 
 type Phase = 'start' | 'timers' | 'poll' | 'poll-run' | 'check' | 'close' | 'dry' | 'after-before-exit' | 'done';
@@ -129,7 +132,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
   // ---- process.nextTick and internal callbacks ----
 
   nextTick(callback: (...args: unknown[]) => void, args: readonly unknown[]): void {
-    this.#ticks.push({ callback, args });
+    this.#ticks.push({ callback, args, context: asyncContext.capture() });
     // Inside a unit the ticks run when the callback returns; from a microtask or a host
     // callback, a unit must come to run them.
     if (!this.#inUnit) this.#wake();
@@ -137,14 +140,14 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
 
   /** Runs `fn` as soon as possible, before the next phase step, as a callback of its own. */
   runSoon(fn: () => void): void {
-    this.#urgent.push(fn);
+    this.#urgent.push(asyncContext.bind(fn));
     if (!this.#inUnit) this.#wake();
   }
 
   // ---- EventLoop (polyfills/internal/runtime.ts) ----
 
   queueIoCallback(fn: () => void): void {
-    this.#io.push(fn);
+    this.#io.push(asyncContext.bind(fn));
     if (!this.#inUnit) this.#wake();
   }
 
@@ -401,7 +404,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
       const tick = this.#ticks.shift();
       if (tick === undefined) return;
       try {
-        tick.callback(...tick.args);
+        asyncContext.runInSnapshot(tick.context, () => tick.callback(...tick.args));
       } catch (error) {
         if (this.#halted) return;
         this.#hooks.uncaught(error);

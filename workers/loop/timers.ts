@@ -2,6 +2,7 @@
 // Node's observable shape: `this` in the callback is the Timeout, `_idleTimeout`, `_onTimeout`,
 // ref/unref/hasRef/refresh/close, a numeric id from Symbol.toPrimitive that clearTimeout accepts.
 
+import { asyncContext } from '../../polyfills/internal/async-hooks/context.ts';
 import { validateFunction } from '../../polyfills/internal/validators.ts';
 import type { TimersApi } from '../../polyfills/internal/process/node-runtime.ts';
 import type { LoopImmediate, LoopTimer } from './event-loop.ts';
@@ -37,6 +38,8 @@ export function createTimers(loop: TimerLoop, emitWarning: WarningEmitter) {
     refed: boolean;
     readonly #id = nextAsyncId++;
     #hasPrimitive = false;
+    /** AsyncLocalStorage stores current where the timer was created; every repeat runs in them. */
+    readonly #context = asyncContext.capture(this);
 
     constructor(callback: Callback, after: unknown, args: unknown[] | undefined, repeat: boolean, refed: boolean) {
       let delay = Number(after);
@@ -69,8 +72,10 @@ export function createTimers(loop: TimerLoop, emitWarning: WarningEmitter) {
       const callback = this._onTimeout;
       if (callback === null) return;
       try {
-        if (this._timerArgs === undefined) callback.call(this);
-        else callback.apply(this, this._timerArgs);
+        asyncContext.runInSnapshot(this.#context, () => {
+          if (this._timerArgs === undefined) callback.call(this);
+          else callback.apply(this, this._timerArgs);
+        });
       } finally {
         if (this._repeat !== null && this._idleTimeout !== -1) {
           this._idleTimeout = this._repeat;
@@ -134,6 +139,7 @@ export function createTimers(loop: TimerLoop, emitWarning: WarningEmitter) {
     _destroyed = false;
     pending = false;
     refed = true;
+    readonly #context = asyncContext.capture(this);
 
     constructor(callback: Callback, args: unknown[] | undefined) {
       this._onImmediate = callback;
@@ -146,8 +152,10 @@ export function createTimers(loop: TimerLoop, emitWarning: WarningEmitter) {
       this._destroyed = true;
       if (callback === null) return;
       this._onImmediate = null;
-      if (this._argv === undefined) callback.call(this);
-      else callback.apply(this, this._argv);
+      asyncContext.runInSnapshot(this.#context, () => {
+        if (this._argv === undefined) callback.call(this);
+        else callback.apply(this, this._argv);
+      });
     }
 
     ref(): this {

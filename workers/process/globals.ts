@@ -9,6 +9,7 @@ import console from '../../polyfills/console.ts';
 import { triggerUncaughtException } from '../../polyfills/internal/process/fatal.ts';
 import type { NodeEventLoop } from '../../polyfills/internal/process/node-runtime.ts';
 import { validateFunction } from '../../polyfills/internal/validators.ts';
+import { asyncContext } from '../../polyfills/internal/async-hooks/context.ts';
 import process from '../../polyfills/process.ts';
 import {
   clearImmediate,
@@ -133,9 +134,10 @@ export function installGlobals(loop: NodeEventLoop): void {
   define('clearImmediate', clearImmediate, true);
   define('queueMicrotask', function queueMicrotask(callback: () => void): void {
     validateFunction(callback, 'callback');
+    const inContext = asyncContext.bind(callback);
     nativeQueueMicrotask(() => {
       try {
-        callback();
+        inContext();
       } catch (error) {
         // Node: an exception in a microtask is an uncaught exception, not a rejected promise.
         triggerUncaughtException(error, false);

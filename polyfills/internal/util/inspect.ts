@@ -347,6 +347,8 @@ function isInstanceof(object: unknown, proto: unknown): boolean {
 const wellKnownPrototypes = new Map<unknown, { name: string; constructor: unknown }>([
   [Object.prototype, { name: 'Object', constructor: Object }],
   [Function.prototype, { name: 'Function', constructor: Function }],
+  // AsyncLocalStorage turns Promise.prototype.constructor into a getter (async_hooks/context.ts).
+  [Promise.prototype, { name: 'Promise', constructor: Promise }],
 ]);
 
 /**
