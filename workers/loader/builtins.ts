@@ -20,7 +20,6 @@ const polyfillFiles: Record<string, Importer> = import.meta.glob([
 
 /** Built-ins that are another built-in's property when they have no file of their own. */
 const aliases: Record<string, [of: string, property?: string]> = {
-  sys: ['util'],
   _stream_duplex: ['stream', 'Duplex'],
   _stream_passthrough: ['stream', 'PassThrough'],
   _stream_readable: ['stream', 'Readable'],
