@@ -367,6 +367,10 @@ export const codes = {
     if (hasEsmSyntax) msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
     return msg;
   }),
+  ERR_SERVER_ALREADY_LISTEN: makeNodeError('ERR_SERVER_ALREADY_LISTEN', Error, () => 'Listen method has been called more than once without closing.'),
+  ERR_SERVER_NOT_RUNNING: makeNodeError('ERR_SERVER_NOT_RUNNING', Error, () => 'Server is not running.'),
+  ERR_SOCKET_CLOSED: makeNodeError('ERR_SOCKET_CLOSED', Error, () => 'Socket is closed'),
+  ERR_SOCKET_CLOSED_BEFORE_CONNECTION: makeNodeError('ERR_SOCKET_CLOSED_BEFORE_CONNECTION', Error, () => 'Socket closed before the connection was established'),
   ERR_SOCKET_BAD_PORT: makeNodeError(
     'ERR_SOCKET_BAD_PORT',
     RangeError,
@@ -503,6 +507,24 @@ export function exceptionWithHostPort(
   const error = new Error(`${syscall} ${code} ${details}`) as SystemError & { address: string; port?: number };
   error.errno = errnoFromCode(code);
   error.code = code;
+  error.syscall = syscall;
+  error.address = address;
+  if (port !== undefined && port > 0) error.port = port;
+  return error;
+}
+
+/** `listen EADDRINUSE: address already in use :::3000`-style errors (libuv's description included). */
+export function uvExceptionWithHostPort(
+  code: string,
+  syscall: string,
+  address: string,
+  port?: number,
+): SystemError & { address: string; port?: number } {
+  const details = port !== undefined && port > 0 ? `${address}:${port}` : address;
+  const known = isUvErrorCode(code) ? code : 'UNKNOWN';
+  const error = new Error(`${syscall} ${known}: ${describeErrorCode(code)} ${details}`) as SystemError & { address: string; port?: number };
+  error.code = known;
+  error.errno = errnoFromCode(code);
   error.syscall = syscall;
   error.address = address;
   if (port !== undefined && port > 0) error.port = port;

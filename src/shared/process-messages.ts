@@ -45,7 +45,8 @@ export type ProcessToKernel =
    * The signals this process listens to. For the others the kernel applies the default action
    * itself, so that Ctrl+C ends a process stuck in `while (true)` at once.
    */
-  | { type: 'signal-listeners'; signals: SignalName[] };
+  | { type: 'signal-listeners'; signals: SignalName[] }
+  | NetToKernel;
 
 export type KernelToProcess =
   | ProcessInit
@@ -55,4 +56,50 @@ export type KernelToProcess =
   | { type: 'signal'; signal: SignalName }
   | { type: 'resize'; columns: number; rows: number }
   /** A change seen by watcher `id`; `filename` is relative to the watched path, as Node reports it. */
-  | { type: 'watch-event'; id: number; eventType: 'rename' | 'change'; filename: string };
+  | { type: 'watch-event'; id: number; eventType: 'rename' | 'change'; filename: string }
+  | KernelToNet;
+
+// ——— node:net: the kernel's port table (workers/kernel/ports.ts) ———
+
+/** One end of a connection as Node reports it (`socket.address()`, `remoteAddress`...). */
+export interface NetEndpoint {
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  port: number;
+}
+
+/**
+ * What to listen on or connect to: a TCP port on one of this runtime's own addresses
+ * (host already normalized by the process: '127.0.0.1', '::1', '0.0.0.0' or '::'), or a path.
+ */
+export type NetTarget = { port: number; host: string } | { path: string };
+
+/** A failed listen/connect: the libuv code (EADDRINUSE, ECONNREFUSED...). */
+export interface NetFailure {
+  ok: false;
+  code: string;
+}
+
+/** Messages from a process to the port table. `id` names the server (listen) or request (connect). */
+export type NetToKernel =
+  | { type: 'net-listen'; id: number; target: NetTarget }
+  /** The server stops accepting; its port is free at once. */
+  | { type: 'net-unlisten'; id: number }
+  | { type: 'net-connect'; id: number; target: NetTarget }
+  /** This end of connection `conn` is closed; the kernel forgets it once both ends said so. */
+  | { type: 'net-closed'; conn: number };
+
+/**
+ * The port table's answers. A connection is a MessagePort pair: the kernel transfers one port to
+ * each process, and bytes then flow process to process (polyfills/internal/net/wire.ts).
+ */
+export type KernelToNet =
+  | ({ type: 'net-listen-result'; id: number } & ({ ok: true; local: NetEndpoint | string } | NetFailure))
+  | ({ type: 'net-connect-result'; id: number } & (
+      | { ok: true; conn: number; port: MessagePort; local: NetEndpoint | string; remote: NetEndpoint | string }
+      | NetFailure
+    ))
+  /** A connection arrived at server `id` (the listen id). */
+  | { type: 'net-accept'; id: number; conn: number; port: MessagePort; local: NetEndpoint | string; remote: NetEndpoint | string }
+  /** The process at the other end of `conn` ended without closing it (as its OS would: a FIN). */
+  | { type: 'net-peer-exit'; conn: number };

@@ -7,6 +7,7 @@ import { createStdioRingBuffer, serveStdioRing } from '../../src/shared/stdio-ri
 import { createSyncChannelBuffer, serveSyncChannel } from '../../src/shared/sync-channel.ts';
 import type { SyscallRequest, SyscallResponse } from '../../src/shared/syscalls.ts';
 import { splitNodeCommandLine } from '../loader/node-options.ts';
+import { PortTable, type PortChange } from './ports.ts';
 
 /** What the process table needs of the filesystem. */
 export interface ProcessVfs {
@@ -57,6 +58,8 @@ export interface ProcessTableOptions {
   baseEnv: Record<string, string>;
   /** Creates the worker for a process; a seam for tests. */
   createWorker?: (name: string) => Worker;
+  /** A TCP port started or stopped listening (node:net); the host API's `port` event hangs here. */
+  onPortChange?: (port: number, change: PortChange) => void;
 }
 
 function createProcessWorker(name: string): Worker {
@@ -67,9 +70,18 @@ export class ProcessTable {
   readonly #options: ProcessTableOptions;
   readonly #processes = new Map<number, ProcessEntry>();
   #nextPid = 100;
+  /** node:net's listeners and connections between these processes. */
+  readonly ports: PortTable;
 
   constructor(options: ProcessTableOptions) {
     this.#options = options;
+    this.ports = new PortTable({
+      post: (pid, message, transfer) => {
+        const entry = this.#processes.get(pid);
+        if (entry !== undefined) this.#post(entry, message, transfer);
+      },
+      ...(options.onPortChange === undefined ? {} : { onPortChange: options.onPortChange }),
+    });
   }
 
   /** Starts `command args`; resolves with the pid. Output and the exit arrive on `events`. */
@@ -199,6 +211,12 @@ export class ProcessTable {
         if (target !== undefined && message.signal !== null) this.kill(message.pid, message.signal);
         return;
       }
+      case 'net-listen':
+      case 'net-unlisten':
+      case 'net-connect':
+      case 'net-closed':
+        this.ports.receive(entry.pid, message);
+        return;
       case 'stdin-flow':
       case 'tty-raw':
         // Stdin is pushed as it arrives; line editing for terminals comes with the terminal issue.
@@ -229,6 +247,7 @@ export class ProcessTable {
     entry.stdio.close();
     entry.channel.close();
     this.#options.vfs.closeAll(entry.pid);
+    this.ports.releaseProcess(entry.pid);
     this.#processes.delete(entry.pid);
     try {
       // Invariant 2: a process's writes are in IndexedDB when its exit is reported.

@@ -94,6 +94,10 @@ export function createRuntime(init: ProcessInit, loop: WorkerEventLoop, post: Po
         post({ type: 'unwatch', id });
       };
     },
+    sendNet(message) {
+      post(message);
+    },
+    onNet: undefined,
     receive(message) {
       switch (message.type) {
         case 'syscall-result': {
@@ -120,6 +124,12 @@ export function createRuntime(init: ProcessInit, loop: WorkerEventLoop, post: Po
           if (listener !== undefined) listener(message.eventType, message.filename);
           return;
         }
+        case 'net-listen-result':
+        case 'net-connect-result':
+        case 'net-accept':
+        case 'net-peer-exit':
+          runtime.onNet?.(message);
+          return;
         case 'init':
           return;
       }

@@ -2,7 +2,7 @@
 // nextTick, Node's timers, process exit, stdio input, signals, watchers. Proposed for runtime.ts;
 // until the lead adopts it, polyfills reach it through `nodeRuntime()`.
 
-import type { SignalName } from '../../../src/shared/process-messages.ts';
+import type { KernelToNet, NetToKernel, SignalName } from '../../../src/shared/process-messages.ts';
 import { runtime, type EventLoop, type ProcessRuntime } from '../runtime.ts';
 
 /** Node's timer functions, bound to the loop (workers/loop/timers.ts makes them). */
@@ -76,6 +76,10 @@ export interface NodeProcessRuntime extends ProcessRuntime {
     recursive: boolean,
     onEvent: (eventType: 'rename' | 'change', filename: string) => void,
   ): () => void;
+  /** node:net: a message to the kernel's port table (workers/kernel/ports.ts). */
+  sendNet(message: NetToKernel): void;
+  /** Where the port table's answers go (set by node:net); called as the messages arrive. */
+  onNet: ((message: KernelToNet) => void) | undefined;
 }
 
 export function isNodeRuntime(value: ProcessRuntime): value is NodeProcessRuntime {
