@@ -11,7 +11,7 @@ import { validateFunction, validateInt32, validatePort } from '../validators.ts'
 import { isLocalAddress, resolveHost } from './addresses.ts';
 import * as kernel from './kernel-client.ts';
 import type { Accepted, Endpoint } from './kernel-client.ts';
-import { kAccepted, Socket } from './socket.ts';
+import { kAccepted, kOnDestroy, Socket } from './socket.ts';
 
 type ListenArgs = [options: nodeNet.ListenOptions, cb: (() => void) | undefined];
 
@@ -84,9 +84,13 @@ export class Server extends EventEmitter {
     if ((options as { fd?: unknown }).fd !== undefined || (options as { handle?: unknown }).handle !== undefined) {
       throw new codes.ERR_METHOD_NOT_IMPLEMENTED('net.Server.listen({ handle | fd })');
     }
-    const port = options.port === undefined ? 0 : validatePort(options.port, 'options.port');
+    const rawPort: unknown = options.port;
+    if (rawPort !== undefined && typeof rawPort !== 'number' && typeof rawPort !== 'string') {
+      throw new codes.ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+    }
+    const port = rawPort === undefined ? 0 : validatePort(rawPort, 'options.port');
     const host = options.host;
-    if (host !== undefined && typeof host !== 'string') throw new codes.ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+    if (host !== undefined && typeof host !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('options.host', 'string', host);
     // No host: Node listens on the IPv6 wildcard (dual stack), as here.
     const resolved = host === undefined || host === '' ? { ip: '::', family: 6 } : resolveHost(host);
     if (resolved === undefined || !isLocalAddress(resolved.ip)) {
@@ -141,10 +145,10 @@ export class Server extends EventEmitter {
     socket.server = this;
     socket._server = this;
     this._connections++;
-    socket.once('close', () => {
+    socket[kOnDestroy] = () => {
       this._connections--;
       this.#emitCloseIfDrained();
-    });
+    };
     this.emit('connection', socket);
   }
 

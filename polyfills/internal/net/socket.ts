@@ -16,6 +16,8 @@ import { isWireFrame, MAX_FRAME, SEND_WINDOW, type WireFrame } from './wire.ts';
 
 /** The option by which a Server hands an accepted connection to its Socket. */
 export const kAccepted = Symbol('kAccepted');
+/** Called when the socket is destroyed, before its 'close' (Node counts a server's connections down there). */
+export const kOnDestroy = Symbol('kOnDestroy');
 
 export interface SocketOptions extends nodeNet.SocketConstructorOpts {
   [kAccepted]?: Accepted;
@@ -49,6 +51,7 @@ export class Socket extends Duplex {
   _server: unknown = null;
   timeout: number | undefined = undefined;
   readonly autoSelectFamilyAttemptedAddresses: string[] = [];
+  [kOnDestroy]: (() => void) | undefined = undefined;
 
   #wire: MessagePort | undefined;
   #conn = 0;
@@ -304,9 +307,12 @@ export class Socket extends Duplex {
       kernel.closed(this.#conn);
     }
     this.#handle?.close();
+    this[kOnDestroy]?.();
     callback(error);
     const hadError = error !== null && error !== undefined;
-    nodeRuntime().loop.queueIoCallback(() => this.emit('close', hadError));
+    // Node emits it from the handle's close callback, in the loop's close phase: after this
+    // iteration's I/O and immediates. An immediate is the nearest phase the loop offers.
+    nodeRuntime().loop.timers.setImmediate(() => this.emit('close', hadError));
   }
 
   /** Closes the connection with a RST: the other end fails with ECONNRESET. */
