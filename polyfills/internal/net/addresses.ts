@@ -25,7 +25,7 @@ export function isIPv6(input: unknown): boolean {
   for (let i = 0; i < all.length; i++) {
     const group = all[i] as string;
     if (/^[0-9a-fA-F]{1,4}$/.test(group)) count += 1;
-    else if (i === all.length - 1 && isIPv4(group) && (halves.length === 2 ? true : head.length === 7)) count += 2;
+    else if (i === all.length - 1 && isIPv4(group) && (halves.length === 2 ? tail.length > 0 : head.length === 7)) count += 2;
     else return false;
   }
   return halves.length === 2 ? count <= 7 : count === 8;
