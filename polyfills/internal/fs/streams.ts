@@ -87,6 +87,33 @@ function closeStream(fd: number | null, fsImpl: StreamFs, err: Error | null, cb:
   fsImpl.close(fd, (er) => cb((er as Error | null | undefined) || err));
 }
 
+/** What ReadStream and WriteStream share to open their file (or adopt a given descriptor). */
+interface OpenableStream {
+  fd: number | null;
+  path: unknown;
+  flags: unknown;
+  mode: unknown;
+  emit(event: string, ...args: unknown[]): boolean;
+}
+
+/** `_construct` of both stream kinds: open, then 'open' and 'ready', as Node emits them. */
+function openFileStream(stream: OpenableStream, fsImpl: StreamFs, callback: (error?: Error | null) => void): void {
+  if (typeof stream.fd === 'number') {
+    callback();
+    return;
+  }
+  fsImpl.open(stream.path, stream.flags, stream.mode, (er, fd) => {
+    if (er) {
+      callback(er as Error);
+      return;
+    }
+    stream.fd = fd as number;
+    callback();
+    stream.emit('open', stream.fd);
+    stream.emit('ready');
+  });
+}
+
 const kIoDone = Symbol('kIoDone');
 
 export class ReadStream extends (Readable as unknown as typeof import('node:stream').Readable) {
@@ -140,20 +167,7 @@ export class ReadStream extends (Readable as unknown as typeof import('node:stre
   }
 
   override _construct(callback: (error?: Error | null) => void): void {
-    if (typeof this.fd === 'number') {
-      callback();
-      return;
-    }
-    this.#fs.open(this.path, this.flags, this.mode, (er, fd) => {
-      if (er) {
-        callback(er as Error);
-        return;
-      }
-      this.fd = fd as number;
-      callback();
-      this.emit('open', this.fd);
-      this.emit('ready');
-    });
+    openFileStream(this, this.#fs, callback);
   }
 
   override _read(size: number): void {
@@ -255,20 +269,7 @@ export class WriteStream extends (Writable as unknown as typeof import('node:str
   }
 
   override _construct(callback: (error?: Error | null) => void): void {
-    if (typeof this.fd === 'number') {
-      callback();
-      return;
-    }
-    this.#fs.open(this.path, this.flags, this.mode, (er, fd) => {
-      if (er) {
-        callback(er as Error);
-        return;
-      }
-      this.fd = fd as number;
-      callback();
-      this.emit('open', this.fd);
-      this.emit('ready');
-    });
+    openFileStream(this, this.#fs, callback);
   }
 
   override _write(data: Uint8Array, _encoding: string, cb: (error?: Error | null) => void): void {
