@@ -130,13 +130,18 @@ async function runMetric(metric, ctx, options) {
       }
     }
   }
-  await metric.teardown?.(ctx);
+  await metric.teardown?.(ctx)?.catch((error) => log(`  teardown failed: ${error.message}`));
+  // Rows made of another number each sample carries (e.g. the create time of the readdir script).
+  for (const derived of metric.derived ?? []) {
+    const pick = (side) => ({ samples: record[side].details.map((detail) => detail[derived.key]), details: [], errors: record[side].errors });
+    (record.derived ??= []).push({ id: derived.id, label: derived.label, unit: metric.unit, tabnode: pick('tabnode'), native: pick('native') });
+  }
   if (metric.info !== undefined) record.info = metric.info;
   return record;
 }
 
 function table(records) {
-  const rows = records.map((record) => {
+  const rows = records.flatMap((record) => [record, ...(record.derived ?? [])]).map((record) => {
     if (record.notYet !== undefined) return [record.label, record.notYet, '—', '—'];
     const tab = summarize(record.tabnode.samples);
     const native = summarize(record.native.samples);
@@ -159,8 +164,11 @@ async function main() {
     log(`  page problem: ${message}`);
   };
 
-  // Native scripts run from a temp dir of their own (CommonJS, like a fresh project).
-  const nativeDir = mkdtempSync(join(tmpdir(), 'tabnode-bench-'));
+  // Native scripts run from a temp dir of their own (CommonJS, like a fresh project), on tmpfs
+  // when there is one: tabnode's filesystem answers from memory, and this machine's disk-backed
+  // /tmp (ext4 in a VM) is ten times slower than a laptop's page cache. BENCH_TMPDIR overrides.
+  const nativeRoot = process.env.BENCH_TMPDIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
+  const nativeDir = mkdtempSync(join(nativeRoot, 'tabnode-bench-'));
   writeFileSync(join(nativeDir, 'package.json'), '{ "type": "commonjs" }\n');
   const coldProfiles = [];
 
@@ -195,6 +203,7 @@ async function main() {
         await page.waitForFunction(() => window.Tabnode !== undefined);
         return {
           page,
+          profile,
           close: async () => {
             await context.close();
             rmSync(profile, { recursive: true, force: true });
@@ -208,13 +217,13 @@ async function main() {
     const records = [];
     for (const metric of metrics) records.push(await runMetric(metric, ctx, options));
 
-    const machine = { ...machineInfo(), chromium: chromiumVersion };
+    const machine = { ...machineInfo(), chromium: chromiumVersion, nativeTmpDir: nativeRoot };
     const results = {
       date: new Date().toISOString(),
       durationS: Math.round((Date.now() - started) / 1000),
       machine,
       options: { quick: options.quick, reps: options.reps, warmup: options.warmup },
-      metrics: records.map((record) => ({
+      metrics: records.flatMap((record) => [record, ...(record.derived ?? [])]).map(({ derived: _derived, ...record }) => ({
         ...record,
         tabnode: { ...record.tabnode, summary: summarize(record.tabnode.samples) },
         native: { ...record.native, summary: summarize(record.native.samples) },

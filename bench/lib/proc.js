@@ -1,5 +1,5 @@
-// Memory from /proc (Linux): VmRSS and Pss of processes, and the renderer processes of the
-// Chromium this bench launched (found as descendants of this Node process).
+// Memory from /proc (Linux): VmRSS and Pss of processes, and which Chromium renderer process
+// holds the tab that runs tabnode.
 
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -52,10 +52,31 @@ export function pssBytes(pid) {
   return match === null ? 0 : Number(match[1]) * 1024;
 }
 
-/** The Chromium renderer processes started (indirectly) by this Node process. */
-export function rendererPids() {
-  return descendants(process.pid)
-    .filter((entry) => entry.cmdline.includes('--type=renderer'))
+/** How many threads of `pid` have a name starting with `prefix` (Chromium names its threads). */
+export function threadCount(pid, prefix) {
+  let count = 0;
+  let tasks = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  for (const tid of tasks) if (readOr(`/proc/${pid}/task/${tid}/comm`, '').startsWith(prefix)) count++;
+  return count;
+}
+
+/**
+ * The renderer processes of the tab that runs tabnode, in the Chromium whose profile is
+ * `profileDir`: its renderers that host dedicated workers (the kernel and process workers).
+ * Chromium's other renderers (its own UI, the spare renderer kept for the next navigation) host
+ * none and are left out.
+ */
+export function tabRendererPids(profileDir) {
+  const list = listProcesses();
+  const browser = list.find((entry) => entry.cmdline.includes(`--user-data-dir=${profileDir}`) && !entry.cmdline.includes('--type='));
+  if (browser === undefined) throw new Error(`memory: no Chromium browser process with profile ${profileDir}`);
+  return descendants(browser.pid, list)
+    .filter((entry) => entry.cmdline.includes('--type=renderer') && threadCount(entry.pid, 'DedicatedWorker') > 0)
     .map((entry) => entry.pid);
 }
 

@@ -31,8 +31,9 @@ export function checksumGuard(metricId) {
  * @param {{ id: string, label: string, script: string, persist?: boolean,
  *   workPath?: (side: 'tabnode' | 'native', rep: number, ctx: object) => string }} spec
  *   workPath: the argument given to the script (the directory or file it works in).
+ *   derived: further rows from other numbers the script prints: [{ id, label, key }].
  */
-export function scriptMetric({ id, label, script, persist = false, workPath }) {
+export function scriptMetric({ id, label, script, persist = false, workPath, derived }) {
   const check = checksumGuard(id);
   let rep = 0;
   const tabScript = `${TAB_HOME}/bench/${script}`;
@@ -40,6 +41,7 @@ export function scriptMetric({ id, label, script, persist = false, workPath }) {
     id,
     label,
     unit: 'ms',
+    derived,
     async setup(ctx) {
       // A fresh runtime per metric; persist:true gets its own id (its own IndexedDB database).
       await tabBoot(ctx.page, { persist, runtimeId: persist ? `bench-persist-${Date.now()}` : undefined });
@@ -48,16 +50,16 @@ export function scriptMetric({ id, label, script, persist = false, workPath }) {
     async tabnode(ctx) {
       const args = [tabScript];
       if (workPath !== undefined) args.push(workPath('tabnode', rep++, ctx));
-      const result = parseResult('tabnode', await tabRun(ctx.page, args, { cwd: TAB_HOME }));
-      check('tabnode', result.checksum);
-      return result.ms;
+      const { ms, checksum, ...extra } = parseResult('tabnode', await tabRun(ctx.page, args, { cwd: TAB_HOME }));
+      check('tabnode', checksum);
+      return { value: ms, ...extra };
     },
     async native(ctx) {
       const args = [ctx.nativeScript(script)];
       if (workPath !== undefined) args.push(workPath('native', rep++, ctx));
-      const result = parseResult('native', await nativeRun(args, { cwd: ctx.nativeDir }));
-      check('native', result.checksum);
-      return result.ms;
+      const { ms, checksum, ...extra } = parseResult('native', await nativeRun(args, { cwd: ctx.nativeDir }));
+      check('native', checksum);
+      return { value: ms, ...extra };
     },
   };
 }

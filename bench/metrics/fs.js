@@ -14,7 +14,7 @@ export function fsMetrics(persist) {
   return [
     scriptMetric({
       id: `fs-small${suffix}`,
-      label: `fs: 10k writeFileSync+readFileSync${tag} (ms)`,
+      label: `fs: 10k writeFileSync+readFileSync (100 files)${tag} (ms)`,
       script: 'fs-small.js',
       persist,
       workPath: workPath('small'),
@@ -25,6 +25,7 @@ export function fsMetrics(persist) {
       script: 'fs-readdir.js',
       persist,
       workPath: workPath('readdir'),
+      derived: [{ id: `fs-create-5000${suffix}`, label: `fs: create 5,000 empty files in one dir${tag} (ms)`, key: 'createMs' }],
     }),
     scriptMetric({
       id: `fs-read-50mb${suffix}`,
