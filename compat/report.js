@@ -14,13 +14,25 @@ function oneLine(text, max = 200) {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** The first line of stderr that names an error, else its first non-empty line. */
-export function causeOf(stderr, exitCode) {
+/**
+ * The first line of stderr that names an error, else its first non-empty line; with nothing on
+ * stderr, common.mustCall()'s report, which goes to stdout (`Mismatched <fn> function calls...`).
+ */
+export function causeOf(stderr, stdout, exitCode) {
   const lines = stderr.split('\n');
   const error = lines.find((line) => ERROR_LINE.test(line) || line.startsWith('node: '));
   if (error !== undefined) return oneLine(error);
-  const first = lines.find((line) => line.trim() !== '');
-  return first === undefined ? `exit code ${exitCode}, nothing on stderr` : oneLine(first);
+  // Past Node's source excerpt of the throw site (`file:line`, the line, a caret), if any.
+  const body = /^\S+:\d+$/.test(lines[0] ?? '') && /^\s*\^/.test(lines[2] ?? '') ? lines.slice(3) : lines;
+  const first = body.find((line) => line.trim() !== '');
+  if (first !== undefined) return oneLine(first);
+  const mismatch = stdout.split('\n').find((line) => line.startsWith('Mismatched '));
+  if (mismatch !== undefined) {
+    const what = oneLine(mismatch.replace(/^(Mismatched )\S+( function calls)/, '$1<fn>$2'));
+    // common.expectWarning() is a mustCall on 'warning': say which promise was broken.
+    return /^\s+at (?:Proxy\.)?expectWarning /m.test(stdout) ? `${what} (a warning common.expectWarning() waits for was not emitted)` : what;
+  }
+  return `exit code ${exitCode}, nothing on stderr`;
 }
 
 /**
@@ -37,7 +49,7 @@ export function verdictOf(raw, timeoutMs) {
     if (skip !== null) return { status: 'skipped', cause: oneLine(skip[1] || 'common.skip()') };
     return { status: 'pass' };
   }
-  return { status: 'fail', cause: causeOf(raw.stderr, raw.exitCode) };
+  return { status: 'fail', cause: causeOf(raw.stderr, raw.stdout, raw.exitCode) };
 }
 
 function pad(text, width, right = false) {

@@ -223,6 +223,7 @@ async function main() {
           ms: raw.ms,
           flags: test.flags.length > 0 ? test.flags : undefined,
           stderr: verdict.status === 'pass' ? undefined : raw.stderr.slice(0, 4000),
+          stdout: verdict.status === 'pass' ? undefined : raw.stdout.slice(0, 2000),
         });
         const tag = { pass: 'PASS', fail: 'FAIL', timeout: 'TIME', skipped: 'SKIP' }[verdict.status];
         log(`[${done}/${runnable.length}] ${tag} ${test.name} (${(raw.ms / 1000).toFixed(1)} s)${verdict.cause ? `  ${verdict.cause}` : ''}`);
