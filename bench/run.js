@@ -147,7 +147,8 @@ function table(records) {
     const native = summarize(record.native.samples);
     const tabText = tab === undefined && record.tabnode.errors.length > 0 ? `error: ${record.tabnode.errors[0].slice(0, 60)}` : formatSummary(tab);
     const nativeText = native === undefined && record.native.errors.length > 0 ? `error: ${record.native.errors[0].slice(0, 60)}` : formatSummary(native);
-    return [record.label, tabText, nativeText, formatRatio(tab, native)];
+    const oneLine = (text) => text.replace(/\s+/g, ' ');
+    return [record.label, oneLine(tabText), oneLine(nativeText), formatRatio(tab, native)];
   });
   const header = ['metric', 'tabnode median [min–max]', 'native median [min–max]', 'tabnode/native'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));

@@ -32,8 +32,9 @@ export function checksumGuard(metricId) {
  *   workPath?: (side: 'tabnode' | 'native', rep: number, ctx: object) => string }} spec
  *   workPath: the argument given to the script (the directory or file it works in).
  *   derived: further rows from other numbers the script prints: [{ id, label, key }].
+ *   prepare: untimed setup after the runtime is booted, e.g. a directory to read (ctx) => Promise.
  */
-export function scriptMetric({ id, label, script, persist = false, workPath, derived }) {
+export function scriptMetric({ id, label, script, persist = false, workPath, derived, prepare }) {
   const check = checksumGuard(id);
   let rep = 0;
   const tabScript = `${TAB_HOME}/bench/${script}`;
@@ -46,6 +47,7 @@ export function scriptMetric({ id, label, script, persist = false, workPath, der
       // A fresh runtime per metric; persist:true gets its own id (its own IndexedDB database).
       await tabBoot(ctx.page, { persist, runtimeId: persist ? `bench-persist-${Date.now()}` : undefined });
       await tabWriteFiles(ctx.page, { [tabScript]: ctx.scriptSource(script) });
+      await prepare?.(ctx);
     },
     async tabnode(ctx) {
       const args = [tabScript];
