@@ -214,11 +214,12 @@ async function main() {
     };
 
     const started = Date.now();
+    const loadAtStart = readFileSync('/proc/loadavg', 'utf8').trim();
     const metrics = allMetrics().filter((metric) => options.only === undefined || options.only.has(metric.id));
     const records = [];
     for (const metric of metrics) records.push(await runMetric(metric, ctx, options));
 
-    const machine = { ...machineInfo(), chromium: chromiumVersion, nativeTmpDir: nativeRoot };
+    const machine = { ...machineInfo(), loadAverageAtStart: loadAtStart, chromium: chromiumVersion, nativeTmpDir: nativeRoot };
     const results = {
       date: new Date().toISOString(),
       durationS: Math.round((Date.now() - started) / 1000),

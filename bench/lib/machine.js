@@ -17,6 +17,7 @@ export function machineInfo() {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     kernel: release(),
     node: process.version,
+    // At the end of the run; run.js adds the one at the start. 2 cores shared: expect noise.
     loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(),
   };
 }
