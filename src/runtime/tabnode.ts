@@ -27,7 +27,7 @@ export interface TabnodeBootOptions {
   fsRoot?: FsRoot;
   /** Register tabnode's service worker: true (default, '/sw.js'), false, or its URL. */
   serviceWorker?: boolean | string;
-  /** Deadlines in ms for kernel requests (0: none). Default 30 s; spawn, flush and teardown 120 s. */
+  /** Deadlines in ms for kernel requests (0: none). Default 30 s; boot, mount, spawn, flush and teardown 120 s. */
   timeouts?: { default?: number } & Partial<Record<keyof KernelApi, number>>;
 }
 
@@ -119,7 +119,7 @@ export class Tabnode {
     const kernel = createRpcClient(comlink.wrap<KernelApi>(worker), {
       name: 'kernel',
       timeoutMs: defaultTimeout,
-      timeouts: { spawn: LONG_CALL_MS, flush: LONG_CALL_MS, teardown: LONG_CALL_MS, boot: LONG_CALL_MS, ...perMethod },
+      timeouts: { spawn: LONG_CALL_MS, flush: LONG_CALL_MS, teardown: LONG_CALL_MS, boot: LONG_CALL_MS, mount: LONG_CALL_MS, ...perMethod },
     });
     // A worker that fails to load never answers: fail the boot at once rather than at the deadline.
     const failedToStart = new Promise<never>((_resolve, reject) => {
