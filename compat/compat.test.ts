@@ -9,7 +9,7 @@ import { causeOf, familyRows, verdictOf } from './report.js';
 // @ts-expect-error plain JavaScript modules without declarations
 import { envOf, familyOf, flagsOf, notApplicableReason } from './tests.js';
 // @ts-expect-error plain JavaScript modules without declarations
-import { readPassing, regressions, updatePassing } from './passing.js';
+import { readFlaky, readPassing, regressions, updatePassing } from './passing.js';
 
 describe('familyOf', () => {
   it.each([
@@ -136,5 +136,15 @@ describe('passing.txt', () => {
       { name: 'test-e.js', status: 'fail' },
     ]);
     expect(lost.map((r: { name: string }) => r.name)).toEqual(['test-d.js']);
+  });
+  it('reads flaky.txt names with their reasons', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'compat-test-'));
+    const file = join(dir, 'flaky.txt');
+    expect((await readFlaky(file)).size).toBe(0);
+    await writeFile(file, 'test-a.js  # races a timer\n\ntest-b.js#x # y\n');
+    expect([...(await readFlaky(file))]).toEqual([
+      ['test-a.js', 'races a timer'],
+      ['test-b.js', 'x # y'],
+    ]);
   });
 });

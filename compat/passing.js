@@ -12,6 +12,23 @@ export async function readPassing(file) {
   return new Set(text.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')));
 }
 
+/**
+ * compat/flaky.txt: `name  # reason` per line. A flaky test is never added to passing.txt and
+ * never counted as a regression, so that --check stays trustworthy.
+ */
+export async function readFlaky(file) {
+  const text = await readFile(file, 'utf8').catch((error) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  const flaky = new Map();
+  for (const line of text.split('\n')) {
+    const [name, ...reason] = line.split('#');
+    if (name.trim() !== '') flaky.set(name.trim(), reason.join('#').trim());
+  }
+  return flaky;
+}
+
 /** Writes the union of `known` and `passedNow`; returns the names that were added. */
 export async function updatePassing(file, known, passedNow) {
   const added = [...passedNow].filter((name) => !known.has(name)).sort();

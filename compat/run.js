@@ -11,12 +11,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../bin/lib/session.js';
 import { openDriver } from './driver.js';
-import { readPassing, regressions, updatePassing } from './passing.js';
+import { readFlaky, readPassing, regressions, updatePassing } from './passing.js';
 import { countBy, familyRows, formatTable, topCauses, verdictOf } from './report.js';
 import { FAMILIES, OTHER, discoverTests, resolveTestDir } from './tests.js';
 
 const COMPAT_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PASSING_FILE = join(COMPAT_DIR, 'passing.txt');
+const FLAKY_FILE = join(COMPAT_DIR, 'flaky.txt');
 
 const USAGE = `usage: npm run compat -- --node-test-dir DIR [options]
   --node-test-dir DIR  Node's test/ folder (or the Node source tree holding it)
@@ -183,6 +184,7 @@ async function main() {
   if (options.tests.size > 0) tests = tests.filter((test) => options.tests.has(test.name));
   const familyOrder = [...FAMILIES.keys(), OTHER];
   const passing = await readPassing(PASSING_FILE);
+  const flaky = await readFlaky(FLAKY_FILE);
   if (options.listed) tests = tests.filter((test) => passing.has(test.name));
   const runnable = tests.filter((test) => test.notApplicable === undefined);
   log(`compat: ${tests.length} files in ${join(testDir, 'parallel')}, ${runnable.length} applicable; timeout ${options.timeout} s, ${options.jobs} job(s)`);
@@ -265,12 +267,17 @@ async function main() {
     for (const r of results) if (r.status === 'fail' || r.status === 'timeout') lines.push(`  ${r.name}: ${r.cause}`);
   }
 
-  const lost = regressions(passing, results);
+  const lost = regressions(passing, results).filter((r) => !flaky.has(r.name));
+  const flakyRan = results.filter((r) => flaky.has(r.name) && r.status !== 'n/a');
+  if (flakyRan.length > 0) {
+    lines.push(`flaky (compat/flaky.txt; neither listed as passing nor counted as regressions):`);
+    for (const r of flakyRan) lines.push(`  ${r.name}: ${r.status} this time (${flaky.get(r.name)})`);
+  }
   if (lost.length > 0) {
     lines.push(`REGRESSIONS: ${lost.length} test(s) listed in compat/passing.txt did not pass:`);
     for (const r of lost) lines.push(`  ${r.name}: ${r.status}${r.cause ? ` (${r.cause})` : ''}`);
   }
-  const passedNow = new Set(results.filter((r) => r.status === 'pass').map((r) => r.name));
+  const passedNow = new Set(results.filter((r) => r.status === 'pass' && !flaky.has(r.name)).map((r) => r.name));
   const newlyPassing = [...passedNow].filter((name) => !passing.has(name));
   if (options.update) {
     const added = await updatePassing(PASSING_FILE, passing, passedNow);
