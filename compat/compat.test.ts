@@ -10,6 +10,8 @@ import { causeOf, familyRows, verdictOf } from './report.js';
 import { envOf, familyOf, flagsOf, notApplicableReason } from './tests.js';
 // @ts-expect-error plain JavaScript modules without declarations
 import { readFlaky, readPassing, regressions, updatePassing } from './passing.js';
+// @ts-expect-error plain JavaScript modules without declarations
+import { runAll } from './schedule.js';
 
 describe('familyOf', () => {
   it.each([
@@ -146,5 +148,46 @@ describe('passing.txt', () => {
       ['test-a.js', 'races a timer'],
       ['test-b.js', 'x # y'],
     ]);
+  });
+});
+
+describe('runAll', () => {
+  const ok = { kind: 'exit', exitCode: 0, stdout: '', stderr: '', ms: 1 };
+  /** A driver whose tests take `ms` and whose runtime breaks on the test named `breaks`. */
+  const fakeDriver = (breaks: string) => {
+    const calls: string[] = [];
+    let broken = false;
+    return {
+      calls,
+      async boot() {
+        calls.push('boot');
+        broken = false;
+      },
+      async runTest(test: { name: string; env: Record<string, string> }) {
+        calls.push(`${test.name}@${test.env.TEST_THREAD_ID}`);
+        await new Promise((resolve) => setTimeout(resolve, test.name === breaks ? 5 : 20));
+        if (test.name === breaks) {
+          broken = true;
+          return { ...ok, kind: 'broken', exitCode: null, error: 'spawn failed' };
+        }
+        return broken ? { ...ok, kind: 'broken', exitCode: null, error: 'torn down' } : ok;
+      },
+    };
+  };
+  const tests = ['a', 'bad', 'c', 'd'].map((name) => ({ name, hostPath: name, flags: [], env: {} }));
+
+  it('reports each test once, reboots once, and reruns a test caught by someone else\'s breakage', async () => {
+    const driver = fakeDriver('bad');
+    const results: [string, string][] = [];
+    await runAll(driver, tests, { jobs: 2, timeoutMs: 1000, envOf: (_t: unknown, slot: number) => ({ TEST_THREAD_ID: String(slot) }), log: () => {} }, (test: { name: string }, _raw: unknown, verdict: { status: string }) => results.push([test.name, verdict.status]));
+    expect(results.sort()).toEqual([
+      ['a', 'pass'],
+      ['bad', 'fail'],
+      ['c', 'pass'],
+      ['d', 'pass'],
+    ]);
+    expect(driver.calls.filter((call) => call === 'boot')).toHaveLength(1);
+    // 'a' was running on slot 0 when 'bad' broke the runtime: it ran again after the reboot.
+    expect(driver.calls.filter((call) => call.startsWith('a@'))).toHaveLength(2);
   });
 });

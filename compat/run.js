@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../bin/lib/session.js';
 import { openDriver } from './driver.js';
 import { readFlaky, readPassing, regressions, updatePassing } from './passing.js';
-import { countBy, familyRows, formatTable, topCauses, verdictOf } from './report.js';
+import { countBy, familyRows, formatTable, topCauses } from './report.js';
+import { runAll } from './schedule.js';
 import { FAMILIES, OTHER, discoverTests, resolveTestDir } from './tests.js';
 
 const COMPAT_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -98,73 +99,6 @@ async function buildApp() {
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
-/**
- * Runs `tests` on `jobs` slots sharing one runtime. A test that leaves the runtime broken (a
- * process that SIGKILL cannot end, a failed spawn) makes the runtime reboot once the other slots
- * are idle; tests caught by someone else's breakage run again on the new runtime.
- */
-async function runAll(driver, tests, options, onResult) {
-  const timeoutMs = options.timeout * 1000;
-  const queue = [...tests];
-  let inFlight = 0;
-  let generation = 0;
-  let rebooting;
-  let idle;
-
-  const rebootWhenIdle = async (reason) => {
-    if (rebooting === undefined) {
-      rebooting = (async () => {
-        log(`compat: the runtime looks broken (${reason}); booting a new one`);
-        while (inFlight > 0) await new Promise((resolveIdle) => (idle = resolveIdle));
-        await driver.boot();
-        generation++;
-      })().finally(() => {
-        rebooting = undefined;
-      });
-    }
-    await rebooting;
-  };
-
-  const slot = async (slotId) => {
-    for (;;) {
-      if (rebooting !== undefined) await rebooting;
-      const test = queue.shift();
-      if (test === undefined) return;
-      const startedIn = generation;
-      inFlight++;
-      let raw;
-      try {
-        raw = await driver.runTest({
-          name: test.name,
-          hostPath: test.hostPath,
-          flags: test.flags,
-          // As Node's tools/test.py: a per-worker tmpdir; flags are passed on the command line.
-          env: {
-            ...test.env,
-            TEST_THREAD_ID: String(slotId),
-            NODE_SKIP_FLAG_CHECK: '1',
-            // A test that passes with the check on passes with it off: --update stays valid either way.
-            ...(options.strictGlobals ? {} : { NODE_TEST_KNOWN_GLOBALS: '0' }),
-          },
-          timeoutMs,
-        });
-      } finally {
-        inFlight--;
-        if (inFlight === 0) idle?.();
-      }
-      const broken = raw.kind === 'broken' || raw.stuck;
-      if (broken && (generation !== startedIn || rebooting !== undefined) && !test.retried) {
-        // Someone else broke the runtime while this test ran: run it again on the new one.
-        queue.unshift({ ...test, retried: true });
-        continue;
-      }
-      onResult(test, raw, verdictOf(raw, timeoutMs));
-      if (broken) await rebootWhenIdle(`${test.name}: ${raw.error ?? 'SIGKILL did not end it'}`);
-    }
-  };
-  await Promise.all(Array.from({ length: options.jobs }, (_, i) => slot(i)));
-}
-
 async function main() {
   let options;
   try {
@@ -216,7 +150,15 @@ async function main() {
       driver = await openDriver({ testDir, distDir, onLog: log });
       await driver.boot();
       let done = 0;
-      await runAll(driver, runnable, options, (test, raw, verdict) => {
+      const envOf = (test, slotId) => ({
+        ...test.env,
+        // As Node's tools/test.py: a tmpdir per job; the flags are already on the command line.
+        TEST_THREAD_ID: String(slotId),
+        NODE_SKIP_FLAG_CHECK: '1',
+        // A test that passes with the check on passes with it off: --update stays valid either way.
+        ...(options.strictGlobals ? {} : { NODE_TEST_KNOWN_GLOBALS: '0' }),
+      });
+      await runAll(driver, runnable, { jobs: options.jobs, timeoutMs: options.timeout * 1000, envOf, log }, (test, raw, verdict) => {
         done++;
         results.push({
           name: test.name,
