@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run against the BUILT app (`vite preview`), in the machine's Chromium: tests
-// never download a browser. CHROMIUM_PATH overrides /usr/bin/chromium.
-const port = 4173;
+// never download a browser. CHROMIUM_PATH overrides /usr/bin/chromium. TABNODE_DIST (a build's
+// folder) and TABNODE_E2E_PORT let several builds be tested side by side on one machine.
+const port = Number(process.env.TABNODE_E2E_PORT ?? 4173);
+const outDir = process.env.TABNODE_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}/runner.html`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -14,7 +14,7 @@ function ensureBuilt(distDir) {
   if (existsSync(join(distDir, 'runner.html'))) return;
   process.stderr.write(`tabnode-run: ${distDir} has no build; running vite build first\n`);
   const vite = join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: ['ignore', 2, 2] });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', distDir], { cwd: PROJECT_ROOT, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) throw new Error('tabnode-run: vite build failed');
 }
 
@@ -34,7 +34,8 @@ async function main() {
     return 0;
   }
 
-  const distDir = join(PROJECT_ROOT, 'dist');
+  // TABNODE_DIST: another build's folder (several builds side by side on one machine).
+  const distDir = process.env.TABNODE_DIST ?? join(PROJECT_ROOT, 'dist');
   ensureBuilt(distDir);
 
   let starting;
