@@ -202,6 +202,12 @@ export const codes = {
   ERR_BUFFER_OUT_OF_BOUNDS: makeNodeError('ERR_BUFFER_OUT_OF_BOUNDS', RangeError, (name?: string) =>
     name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds',
   ),
+  ERR_CHILD_PROCESS_IPC_REQUIRED: makeNodeError(
+    'ERR_CHILD_PROCESS_IPC_REQUIRED',
+    Error,
+    (name: string) => `Forked processes must have an IPC channel, missing value 'ipc' in ${name}`,
+  ),
+  ERR_CHILD_PROCESS_STDIO_MAXBUFFER: makeNodeError('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', RangeError, (name: string) => `${name} maxBuffer length exceeded`),
   ERR_CONSOLE_WRITABLE_STREAM: makeNodeError(
     'ERR_CONSOLE_WRITABLE_STREAM',
     TypeError,
@@ -312,6 +318,8 @@ export const codes = {
   /** Node keeps the bad input on the error as `input`; callers add it. */
   ERR_INVALID_URL: makeNodeError('ERR_INVALID_URL', TypeError, () => 'Invalid URL'),
   ERR_INVALID_URL_SCHEME: makeNodeError('ERR_INVALID_URL_SCHEME', TypeError, (expected: string) => `The URL must be of scheme ${expected}`),
+  ERR_IPC_ONE_PIPE: makeNodeError('ERR_IPC_ONE_PIPE', Error, () => 'Child process can have only one IPC pipe'),
+  ERR_IPC_SYNC_FORK: makeNodeError('ERR_IPC_SYNC_FORK', Error, () => 'IPC cannot be used with synchronous forks'),
   ERR_IPC_CHANNEL_CLOSED: makeNodeError('ERR_IPC_CHANNEL_CLOSED', Error, () => 'Channel closed'),
   ERR_METHOD_NOT_IMPLEMENTED: makeNodeError('ERR_METHOD_NOT_IMPLEMENTED', Error, (name: string) => `The ${name} method is not implemented`),
   ERR_MISSING_ARGS: makeNodeError('ERR_MISSING_ARGS', TypeError, missingArgsMessage),

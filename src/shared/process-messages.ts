@@ -103,3 +103,18 @@ export type KernelToNet =
   | { type: 'net-accept'; id: number; conn: number; port: MessagePort; local: NetEndpoint | string; remote: NetEndpoint | string }
   /** The process at the other end of `conn` ended without closing it (as its OS would: a FIN). */
   | { type: 'net-peer-exit'; conn: number };
+
+// ——— node:child_process: a child's MessagePort (syscall `childPort`, workers/kernel/process-table.ts) ———
+
+/** From the parent to the kernel, about one child. */
+export type ParentToChild =
+  /** A chunk for the child's stdin, or `null` to end it. */
+  | { type: 'child-stdin'; data: Uint8Array | null }
+  /** `subprocess.kill(signal)`. */
+  | { type: 'child-kill'; signal: string };
+
+/** From the kernel to the parent, about one child, in order; `child-exit` is last. */
+export type ChildToParent =
+  | { type: 'child-output'; fd: 1 | 2; data: Uint8Array }
+  /** `code` is null when a signal ended the child. */
+  | { type: 'child-exit'; code: number | null; signal: SignalName | null };

@@ -120,3 +120,65 @@ export interface AsyncSyscallTransport {
     payload?: Uint8Array,
   ): Promise<SyscallResponse<K>>;
 }
+
+// ——— node:child_process: processes a process starts (workers/kernel/process-table.ts) ———
+
+/** Where a child's stdin, stdout or stderr goes: a pipe to the parent, the parent's own, or nowhere. */
+export type ChildStdioMode = 'pipe' | 'inherit' | 'ignore';
+
+/** A child process to start, as child_process has normalized it (cwd absolute, env complete). */
+export interface ChildSpawnRequest {
+  /** The command as given (`node`, `/usr/local/bin/node`, `sh`, a script path...). */
+  file: string;
+  /** Arguments after the command. */
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  stdio: [ChildStdioMode, ChildStdioMode, ChildStdioMode];
+}
+
+/** The outcome of `childSpawnSync`: stdout then stderr bytes are the response payload. */
+export interface ChildSyncResult {
+  pid: number;
+  /** Exit code, or null when a signal ended the child. */
+  status: number | null;
+  signal: string | null;
+  stdoutBytes: number;
+  stderrBytes: number;
+  /** ETIMEDOUT (timeout) or ENOBUFS (maxBuffer): the child was killed with `killSignal`. */
+  error?: 'ETIMEDOUT' | 'ENOBUFS';
+}
+
+export interface ChildSyscalls {
+  /** Starts a child; fails with ENOENT/EACCES (syscall `spawn <file>`, path `<file>`). */
+  childSpawn: { req: ChildSpawnRequest; res: { pid: number } };
+  /**
+   * The child's MessagePort (async call only): its output and exit arrive there, and its stdin
+   * and kill are sent there (ChildToParent / ParentToChild in process-messages.ts).
+   */
+  childPort: { req: { pid: number }; res: { port: MessagePort } };
+  /**
+   * Runs a child to its end (sync call only: the caller blocks; the answer comes at the child's
+   * exit). The request payload is the child's stdin (then EOF). `timeout` 0 is none.
+   */
+  childSpawnSync: {
+    req: ChildSpawnRequest & { timeout: number; killSignal: string; maxBuffer: number };
+    res: ChildSyncResult;
+  };
+}
+
+/**
+ * The child calls travel the same channels as fs calls (the kernel's process table takes them
+ * before the VFS), but are kept out of `SyscallTable` so the VFS's switch stays about files.
+ */
+export type ChildSyscallName = keyof ChildSyscalls;
+export type ChildSyscallRequest<K extends ChildSyscallName = ChildSyscallName> = K extends ChildSyscallName
+  ? { op: K } & ChildSyscalls[K]['req']
+  : never;
+export type ChildSyscallResponse<K extends ChildSyscallName = ChildSyscallName> =
+  | { ok: true; result: ChildSyscalls[K]['res']; payload?: Uint8Array }
+  | { ok: false; error: SyscallError };
+
+export function isChildSyscall(request: { op: string }): request is ChildSyscallRequest {
+  return request.op === 'childSpawn' || request.op === 'childPort' || request.op === 'childSpawnSync';
+}

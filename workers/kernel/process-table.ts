@@ -5,8 +5,10 @@ import type { KernelToProcess, ProcessInit, ProcessToKernel, SignalName } from '
 import type { SpawnEvent, SpawnOptions } from '../../src/shared/kernel-api.ts';
 import { createStdioRingBuffer, serveStdioRing } from '../../src/shared/stdio-ring.ts';
 import { createSyncChannelBuffer, serveSyncChannel } from '../../src/shared/sync-channel.ts';
-import type { SyscallRequest, SyscallResponse } from '../../src/shared/syscalls.ts';
+import { isChildSyscall, type ChildSpawnRequest, type SyscallRequest, type SyscallResponse } from '../../src/shared/syscalls.ts';
 import { splitNodeCommandLine } from '../loader/node-options.ts';
+import { NODE_PATH, resolveCommand, SHELL_EVAL } from './child-command.ts';
+import { ChildSpawner, type ProcessSink } from './child-spawner.ts';
 import { PortTable, type PortChange } from './ports.ts';
 
 /** What the process table needs of the filesystem. */
@@ -19,8 +21,6 @@ export interface ProcessVfs {
   /** Resolves when everything written so far is durable. */
   flush(): Promise<void>;
 }
-
-const NODE_PATH = '/usr/local/bin/node';
 
 /** Linux signal numbers for the exit status of a process ended by a signal (128 + n). */
 const signalNumbers: Record<SignalName, number> = {
@@ -42,7 +42,10 @@ const SIGNAL_GRACE_MS = 500;
 interface ProcessEntry {
   pid: number;
   worker: Worker;
-  events: MessagePort;
+  /** Where its stdout, stderr and exit go: the host's port, or the parent's (child_process). */
+  sink: ProcessSink;
+  /** Children started with stdin 'inherit': they get what this process gets. */
+  stdinHeirs: Set<number>;
   channel: { close(): void };
   stdio: { drain(): void; close(): void };
   /** Signals the process has listeners for (it told us); the rest end it at once. */
@@ -72,6 +75,8 @@ export class ProcessTable {
   #nextPid = 100;
   /** node:net's listeners and connections between these processes. */
   readonly ports: PortTable;
+  /** node:child_process: processes that processes start. */
+  readonly #children: ChildSpawner;
 
   constructor(options: ProcessTableOptions) {
     this.#options = options;
@@ -82,28 +87,73 @@ export class ProcessTable {
       },
       ...(options.onPortChange === undefined ? {} : { onPortChange: options.onPortChange }),
     });
+    this.#children = new ChildSpawner({
+      start: (parentPid, request, sink) => this.#startChild(parentPid, request, sink),
+      sinkOf: (pid) => this.#processes.get(pid)?.sink,
+      drainOutput: (pid) => this.#processes.get(pid)?.stdio.drain(),
+      writeStdin: (pid, data) => this.writeStdin(pid, data),
+      kill: (pid, signal) => this.kill(pid, signal),
+    });
+  }
+
+  /** Resolves a child's command and starts it; the sink gets its output and exit. */
+  async #startChild(parentPid: number, request: ChildSpawnRequest, sink: ProcessSink): Promise<{ pid: number } | { code: string }> {
+    const vfs = this.#options.vfs;
+    // uv_spawn's chdir into a missing cwd fails the spawn with ENOENT, as Node reports it.
+    const cwd = await vfs.handle(parentPid, { op: 'stat', path: request.cwd });
+    if (!cwd.ok || ((cwd.result as { stats: { mode: number } }).stats.mode & 0o170000) !== 0o040000) return { code: 'ENOENT' };
+    const resolved = await resolveCommand((fsRequest) => vfs.handle(parentPid, fsRequest), request.file, request.args, request.cwd, request.env);
+    if (!resolved.ok) return { code: resolved.code };
+    const pid = this.#nextPid++;
+    const split = resolved.shell
+      ? { execArgv: ['-e', SHELL_EVAL], scriptArgs: resolved.nodeArgs }
+      : splitNodeCommandLine(resolved.nodeArgs);
+    this.#start(pid, parentPid, split.execArgv, split.scriptArgs, { cwd: request.cwd, env: request.env, inheritEnv: false }, sink);
+    const parent = this.#processes.get(parentPid);
+    if (request.stdio[0] === 'inherit') parent?.stdinHeirs.add(pid);
+    else if (request.stdio[0] === 'ignore') this.writeStdin(pid, null);
+    return { pid };
   }
 
   /** Starts `command args`; resolves with the pid. Output and the exit arrive on `events`. */
   spawn(command: string, args: string[], options: SpawnOptions, events: MessagePort): number {
     const pid = this.#nextPid++;
     const send = (event: SpawnEvent, transfer: Transferable[] = []) => events.postMessage(event, transfer);
+    const sink: ProcessSink = {
+      output: (fd, data) => send({ type: 'output', fd, data }, [data.buffer]),
+      exit: (code, signal) => {
+        send({ type: 'exit', code, ...(signal ? { signal } : {}) });
+        events.close();
+      },
+    };
     if (command !== 'node') {
       // npm and a shell arrive with later issues; until then the command is simply not there.
       send({ type: 'output', fd: 2, data: new TextEncoder().encode(`tabnode: ${command}: command not found\n`) });
       send({ type: 'exit', code: 127 });
       return pid;
     }
-
     const { execArgv, scriptArgs } = splitNodeCommandLine(args);
-    const env: Record<string, string> = { ...this.#options.baseEnv, PWD: options.cwd, ...options.env };
+    this.#start(pid, 1, execArgv, scriptArgs, { ...options, inheritEnv: true }, sink);
+    return pid;
+  }
+
+  #start(
+    pid: number,
+    ppid: number,
+    execArgv: string[],
+    scriptArgs: string[],
+    options: { cwd: string; env: Record<string, string>; terminal?: SpawnOptions['terminal']; inheritEnv: boolean },
+    sink: ProcessSink,
+  ): void {
+    // A child's env is complete already (child_process starts from process.env, as Node does).
+    const env: Record<string, string> = options.inheritEnv ? { ...this.#options.baseEnv, PWD: options.cwd, ...options.env } : { ...options.env };
     if (options.terminal !== undefined) env.TERM ??= 'xterm-256color';
     const syncChannel = createSyncChannelBuffer();
     const stdio = createStdioRingBuffer();
     const init: ProcessInit = {
       type: 'init',
       pid,
-      ppid: 1,
+      ppid,
       argv: [NODE_PATH, ...scriptArgs],
       execArgv,
       env,
@@ -125,9 +175,12 @@ export class ProcessTable {
     const entry: ProcessEntry = {
       pid,
       worker,
-      events,
-      channel: serveSyncChannel(syncChannel, (request, payload) => vfs.handle(pid, request, payload)),
-      stdio: serveStdioRing(stdio, (fd, data) => send({ type: 'output', fd, data }, [data.buffer])),
+      sink,
+      stdinHeirs: new Set(),
+      channel: serveSyncChannel(syncChannel, (request, payload) =>
+        isChildSyscall(request) ? this.#children.handleSync(pid, request, payload) : vfs.handle(pid, request, payload),
+      ),
+      stdio: serveStdioRing(stdio, (fd, data) => sink.output(fd, data)),
       listened: new Set(),
       exited: false,
       graceTimer: undefined,
@@ -138,17 +191,19 @@ export class ProcessTable {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       const reason = event.message || 'the process worker failed to start';
-      send({ type: 'output', fd: 2, data: new TextEncoder().encode(`tabnode: ${reason}\n`) });
+      sink.output(2, new TextEncoder().encode(`tabnode: ${reason}\n`));
       void this.#finish(entry, 1);
     });
     worker.addEventListener('messageerror', () => void this.#finish(entry, 1));
     this.#post(entry, init);
-    return pid;
   }
 
   writeStdin(pid: number, data: Uint8Array | null): void {
     const entry = this.#processes.get(pid);
-    if (entry !== undefined) this.#post(entry, { type: 'stdin', data }, data ? [data.buffer] : []);
+    if (entry === undefined) return;
+    // Children that inherited this stdin read the same stream (each gets its own copy here).
+    for (const heir of entry.stdinHeirs) this.writeStdin(heir, data === null ? null : data.slice());
+    this.#post(entry, { type: 'stdin', data }, data ? [data.buffer] : []);
   }
 
   resize(pid: number, columns: number, rows: number): void {
@@ -189,6 +244,12 @@ export class ProcessTable {
     if (entry.exited) return;
     switch (message.type) {
       case 'syscall':
+        if (isChildSyscall(message.request)) {
+          void this.#children.handleAsync(entry.pid, message.request).then(({ response, transfer }) => {
+            this.#post(entry, { type: 'syscall-result', id: message.id, response: response as SyscallResponse }, transfer);
+          });
+          return;
+        }
         void this.#answerAsync(entry, message.id, message.request, message.payload);
         return;
       case 'exit':
@@ -249,14 +310,16 @@ export class ProcessTable {
     this.#options.vfs.closeAll(entry.pid);
     this.ports.releaseProcess(entry.pid);
     this.#processes.delete(entry.pid);
+    for (const parent of this.#processes.values()) parent.stdinHeirs.delete(entry.pid);
+    // Its children live on, as in Node; they lose only the pipes to it.
+    this.#children.releaseParent(entry.pid);
     try {
       // Invariant 2: a process's writes are in IndexedDB when its exit is reported.
       await this.#options.vfs.flush();
     } catch (error) {
       const message = `tabnode: could not save files: ${error instanceof Error ? error.message : String(error)}\n`;
-      entry.events.postMessage({ type: 'output', fd: 2, data: new TextEncoder().encode(message) } satisfies SpawnEvent);
+      entry.sink.output(2, new TextEncoder().encode(message));
     }
-    entry.events.postMessage({ type: 'exit', code, ...(signal ? { signal } : {}) } satisfies SpawnEvent);
-    entry.events.close();
+    entry.sink.exit(code, signal);
   }
 }
