@@ -43,7 +43,7 @@ const childProcess = {
   spawnSync,
 };
 
-// The kernel's /bin/sh is `node -e` calling this (workers/kernel/child-command.ts SHELL_EVAL).
+// The kernel's /bin/sh is `node -e` calling this (workers/kernel/child-command.ts shellEval).
 Object.defineProperty(childProcess, Symbol.for('tabnode.shell'), { value: shellMain, enumerable: false });
 
 export default childProcess;

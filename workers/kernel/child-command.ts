@@ -12,10 +12,10 @@ const NODE_NAMES = new Set([NODE_PATH, '/usr/bin/node', '/bin/node']);
  * The shell is a node program that lives inside child_process (polyfills/internal/child-process/
  * shell-main.ts): its words come after `-e`, as `process.argv` from index 1.
  */
-export const SHELL_EVAL = "require('node:child_process')[Symbol.for('tabnode.shell')]()";
+export const shellEval = (name: string) => `require('node:child_process')[Symbol.for('tabnode.shell')](${JSON.stringify(name)})`;
 
-/** `nodeArgs` are node's own words; for the shell, the shell's words (run with `-e SHELL_EVAL`). */
-export type ResolvedCommand = { ok: true; nodeArgs: string[]; shell: boolean } | { ok: false; code: 'ENOENT' | 'EACCES' };
+/** `nodeArgs` are node's own words; for the shell, the shell's words (run with `-e shellEval(name)`). */
+export type ResolvedCommand = { ok: true; nodeArgs: string[]; shell: boolean; name: string } | { ok: false; code: 'ENOENT' | 'EACCES' };
 
 /** The filesystem calls the resolver makes (the VFS's own handler). */
 export type CommandFs = (request: SyscallRequest) => SyscallResponse | Promise<SyscallResponse>;
@@ -58,21 +58,21 @@ function nodeShebang(line: string): string[] | undefined {
 }
 
 async function resolvePath(fs: CommandFs, path: string, args: string[]): Promise<ResolvedCommand> {
-  if (NODE_NAMES.has(path)) return { ok: true, nodeArgs: args, shell: false };
-  if (SHELL_PATHS.has(path)) return { ok: true, nodeArgs: args, shell: true };
+  if (NODE_NAMES.has(path)) return { ok: true, nodeArgs: args, shell: false, name: path };
+  if (SHELL_PATHS.has(path)) return { ok: true, nodeArgs: args, shell: true, name: path };
   const line = await firstLine(fs, path);
   if (line === undefined) return { ok: false, code: 'ENOENT' };
   const flags = nodeShebang(line);
   if (flags === undefined) return { ok: false, code: 'EACCES' };
-  return { ok: true, nodeArgs: [...flags, path, ...args], shell: false };
+  return { ok: true, nodeArgs: [...flags, path, ...args], shell: false, name: path };
 }
 
 /** Resolves `file` as execvp does: a name with a slash is a path, any other is looked up in PATH. */
 export async function resolveCommand(fs: CommandFs, file: string, args: string[], cwd: string, env: Record<string, string>): Promise<ResolvedCommand> {
   if (file === '') return { ok: false, code: 'ENOENT' };
   if (file.includes('/')) return resolvePath(fs, joinPath(cwd, file), args);
-  if (file === 'node') return { ok: true, nodeArgs: args, shell: false };
-  if (file === 'sh' || file === 'bash') return { ok: true, nodeArgs: args, shell: true };
+  if (file === 'node') return { ok: true, nodeArgs: args, shell: false, name: file };
+  if (file === 'sh' || file === 'bash') return { ok: true, nodeArgs: args, shell: true, name: file };
   let denied = false;
   for (const dir of (env.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
     if (dir === '') continue;

@@ -6,8 +6,9 @@ import type { SpawnEvent, SpawnOptions } from '../../src/shared/kernel-api.ts';
 import { createStdioRingBuffer, serveStdioRing } from '../../src/shared/stdio-ring.ts';
 import { createSyncChannelBuffer, serveSyncChannel } from '../../src/shared/sync-channel.ts';
 import { isChildSyscall, type ChildSpawnRequest, type SyscallRequest, type SyscallResponse } from '../../src/shared/syscalls.ts';
+import { isNetSyscall } from '../../src/shared/syscalls.ts';
 import { splitNodeCommandLine } from '../loader/node-options.ts';
-import { NODE_PATH, resolveCommand, SHELL_EVAL } from './child-command.ts';
+import { NODE_PATH, resolveCommand, shellEval } from './child-command.ts';
 import { ChildSpawner, type ProcessSink } from './child-spawner.ts';
 import { PortTable, type PortChange } from './ports.ts';
 
@@ -106,7 +107,7 @@ export class ProcessTable {
     if (!resolved.ok) return { code: resolved.code };
     const pid = this.#nextPid++;
     const split = resolved.shell
-      ? { execArgv: ['-e', SHELL_EVAL], scriptArgs: resolved.nodeArgs }
+      ? { execArgv: ['-e', shellEval(resolved.name)], scriptArgs: resolved.nodeArgs }
       : splitNodeCommandLine(resolved.nodeArgs);
     this.#start(pid, parentPid, split.execArgv, split.scriptArgs, { cwd: request.cwd, env: request.env, inheritEnv: false }, sink);
     const parent = this.#processes.get(parentPid);
@@ -178,7 +179,11 @@ export class ProcessTable {
       sink,
       stdinHeirs: new Set(),
       channel: serveSyncChannel(syncChannel, (request, payload) =>
-        isChildSyscall(request) ? this.#children.handleSync(pid, request, payload) : vfs.handle(pid, request, payload),
+        isNetSyscall(request)
+          ? (this.ports.handleSync(pid, request) as SyscallResponse)
+          : isChildSyscall(request)
+            ? this.#children.handleSync(pid, request, payload)
+            : vfs.handle(pid, request, payload),
       ),
       stdio: serveStdioRing(stdio, (fd, data) => sink.output(fd, data)),
       listened: new Set(),
@@ -244,6 +249,10 @@ export class ProcessTable {
     if (entry.exited) return;
     switch (message.type) {
       case 'syscall':
+        if (isNetSyscall(message.request)) {
+          this.#post(entry, { type: 'syscall-result', id: message.id, response: this.ports.handleSync(entry.pid, message.request) as SyscallResponse });
+          return;
+        }
         if (isChildSyscall(message.request)) {
           void this.#children.handleAsync(entry.pid, message.request).then(({ response, transfer }) => {
             this.#post(entry, { type: 'syscall-result', id: message.id, response: response as SyscallResponse }, transfer);

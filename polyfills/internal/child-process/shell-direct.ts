@@ -2,7 +2,7 @@
 // is started directly (as dash and bash exec a lone command), so that its pid, stdin and
 // signals are the command's own and no shell process is paid for.
 
-import { parse, expandWord, type Script } from './shell-parse.ts';
+import { parse, expandFields, expandWord, type Script } from './shell-parse.ts';
 
 export interface DirectCommand {
   file: string;
@@ -32,7 +32,7 @@ export function directCommand(spawn: { file: string; shellCommand: string | unde
   const env = { ...spawn.env };
   const lookup = (name: string) => env[name] ?? '';
   for (const assignment of command.assignments) env[assignment.name] = expandWord(assignment.value, lookup);
-  const [file, ...args] = command.words.map((word) => expandWord(word, (name) => spawn.env[name] ?? ''));
+  const [file, ...args] = command.words.flatMap((word) => expandFields(word, (name) => spawn.env[name] ?? ''));
   if (file === undefined || !isNode(file)) return undefined;
   return { file, args, cwd: spawn.cwd, env };
 }

@@ -6,7 +6,7 @@ import { Buffer } from '../../buffer.ts';
 import { readFileSync, statSync } from '../../fs.ts';
 import process from '../../process.ts';
 import { convertToValidSignal } from './normalize.ts';
-import { expandWord, parse, ShellSyntaxError, type Pipeline, type SimpleCommand } from './shell-parse.ts';
+import { expandFields, expandWord, parse, ShellSyntaxError, type Pipeline, type SimpleCommand } from './shell-parse.ts';
 import { spawnSync } from './sync.ts';
 
 /** Runs a command line or a script; what the kernel's `/bin/sh` does. */
@@ -29,7 +29,11 @@ export class Shell {
   readonly #host: ShellHost;
   readonly #positional: string[];
 
-  constructor(host: ShellHost, cwd: string, env: Record<string, string>, positional: string[]) {
+  /** How messages name the shell: its argv0 (`/bin/sh: 1: x: not found`). */
+  readonly #name: string;
+
+  constructor(host: ShellHost, cwd: string, env: Record<string, string>, positional: string[], name = 'sh') {
+    this.#name = name;
     this.#host = host;
     this.cwd = cwd;
     this.env = { ...env };
@@ -52,7 +56,7 @@ export class Shell {
       script = parse(source);
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
-      this.#host.writeErr(`sh: 1: ${error.message}\n`);
+      this.#host.writeErr(`${this.#name}: 1: ${error.message}\n`);
       return 2;
     }
     try {
@@ -83,7 +87,7 @@ export class Shell {
 
   #command(command: SimpleCommand, input: Uint8Array | undefined, capture: boolean): { status: number; output?: Uint8Array } {
     const expand = (word: SimpleCommand['words'][number]) => expandWord(word, (name) => this.lookup(name));
-    const words = command.words.map(expand);
+    const words = command.words.flatMap((word) => expandFields(word, (name) => this.lookup(name)));
     const assigned = command.assignments.map(({ name, value }) => [name, expand(value)] as const);
     const [name, ...args] = words;
     if (name === undefined) {
@@ -110,10 +114,10 @@ export class Shell {
     if (result.error !== undefined) {
       const code = (result.error as Error & { code?: string }).code;
       if (code === 'ENOENT') {
-        this.#host.writeErr(`sh: 1: ${name}: not found\n`);
+        this.#host.writeErr(`${this.#name}: 1: ${name}: not found\n`);
         return { status: 127 };
       }
-      this.#host.writeErr(`sh: 1: ${name}: Permission denied\n`);
+      this.#host.writeErr(`${this.#name}: 1: ${name}: Permission denied\n`);
       return { status: 126 };
     }
     const status = result.signal !== null ? 128 + convertToValidSignal(result.signal) : (result.status ?? 0);
@@ -152,7 +156,7 @@ export class Shell {
         const target = args[0] ?? this.lookup('HOME');
         const path = target.startsWith('/') ? target : `${this.cwd}/${target}`;
         if (!this.#host.isDirectory(path)) {
-          this.#host.writeErr(`sh: 1: cd: can't cd to ${target}\n`);
+          this.#host.writeErr(`${this.#name}: 1: cd: can't cd to ${target}\n`);
           return 2;
         }
         this.cwd = normalize(path);
@@ -162,7 +166,7 @@ export class Shell {
       case 'exit': {
         const status = args[0] === undefined ? this.status : Number.parseInt(args[0], 10);
         if (Number.isNaN(status) || status < 0) {
-          this.#host.writeErr(`sh: 1: exit: Illegal number: ${args[0] ?? ''}\n`);
+          this.#host.writeErr(`${this.#name}: 1: exit: Illegal number: ${args[0] ?? ''}\n`);
           throw new ExitRequest(2);
         }
         throw new ExitRequest(status & 0xff);
@@ -198,7 +202,7 @@ function normalize(path: string): string {
 }
 
 /** The shell process's main: `process.argv` is [node, '-c', line, $0, $1...] or [node, file, ...]. */
-export function shellMain(): void {
+export function shellMain(name = 'sh'): void {
   const argv = process.argv.slice(1);
   const host: ShellHost = {
     spawnSync,
@@ -218,20 +222,20 @@ export function shellMain(): void {
   let positional: string[];
   if (argv[0] === '-c') {
     source = argv[1] ?? '';
-    positional = argv.length > 2 ? argv.slice(2) : ['sh'];
+    positional = argv.length > 2 ? argv.slice(2) : [name];
   } else if (argv[0] !== undefined) {
     try {
       source = String(readFileSync(argv[0], 'utf8'));
     } catch {
-      process.stderr.write(`sh: 0: cannot open ${argv[0]}: No such file\n`);
+      process.stderr.write(`${name}: 0: cannot open ${argv[0]}: No such file\n`);
       process.exitCode = 2;
       return;
     }
     positional = argv;
   } else {
     source = '';
-    positional = ['sh'];
+    positional = [name];
   }
-  const shell = new Shell(host, process.cwd(), env, positional);
+  const shell = new Shell(host, process.cwd(), env, positional, name);
   process.exitCode = shell.run(source);
 }

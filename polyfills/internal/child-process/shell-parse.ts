@@ -3,7 +3,7 @@
 // Unsupported syntax (redirections, subshells, globs, here-documents...) is a parse error.
 
 /** A piece of a word: literal text, or a parameter expanded when the command runs. */
-export type Segment = { kind: 'text'; value: string } | { kind: 'param'; name: string };
+export type Segment = { kind: 'text'; value: string } | { kind: 'param'; name: string; quoted: boolean };
 export type Word = Segment[];
 
 export interface SimpleCommand {
@@ -39,18 +39,18 @@ function pushText(word: Word, text: string): void {
 }
 
 /** Reads `$NAME`, `${NAME}` or `$?` at `source[i]` (the `$`); returns the index after it. */
-function readParam(source: string, i: number, word: Word): number {
+function readParam(source: string, i: number, word: Word, quoted: boolean): number {
   const next = source[i + 1];
   if (next === '{') {
     const end = source.indexOf('}', i + 2);
     if (end === -1) throw new ShellSyntaxError('Missing }');
     const name = source.slice(i + 2, end);
     if (!NAME.test(name) && !SPECIAL_PARAMS.has(name)) throw new ShellSyntaxError(`Bad substitution`);
-    word.push({ kind: 'param', name });
+    word.push({ kind: 'param', name, quoted });
     return end + 1;
   }
   if (next !== undefined && SPECIAL_PARAMS.has(next)) {
-    word.push({ kind: 'param', name: next });
+    word.push({ kind: 'param', name: next, quoted });
     return i + 2;
   }
   const match = NAME.exec(source.slice(i + 1));
@@ -59,7 +59,7 @@ function readParam(source: string, i: number, word: Word): number {
     pushText(word, '$');
     return i + 1;
   }
-  word.push({ kind: 'param', name: match[0] });
+  word.push({ kind: 'param', name: match[0], quoted });
   return i + 1 + match[0].length;
 }
 
@@ -118,7 +118,7 @@ export function tokenize(source: string): Token[] {
             if (source[i + 1] !== '\n') pushText(word, source[i + 1] as string);
             i += 2;
           } else if (q === '$') {
-            i = readParam(source, i, word);
+            i = readParam(source, i, word, true);
           } else if (q === '`') {
             throw new ShellSyntaxError('command substitution is not supported');
           } else {
@@ -136,7 +136,7 @@ export function tokenize(source: string): Token[] {
           i += 2;
         }
       } else if (ch === '$') {
-        i = readParam(source, i, word);
+        i = readParam(source, i, word, false);
       } else if (ch === '*' || ch === '?' || ch === '[') {
         // No pathname expansion: a pattern that matches nothing stays as it is in sh too.
         pushText(word, ch);
@@ -231,4 +231,36 @@ export function parse(source: string): Script {
 /** Expands a word with the shell's parameters (no field splitting, no globbing). */
 export function expandWord(word: Word, lookup: (name: string) => string): string {
   return word.map((segment) => (segment.kind === 'text' ? segment.value : lookup(segment.name))).join('');
+}
+
+/**
+ * Expands a command's word into fields: unquoted parameters are split at blanks, and a word
+ * that is only empty unquoted expansions disappears, as in sh (no globbing).
+ */
+export function expandFields(word: Word, lookup: (name: string) => string): string[] {
+  const fields: string[] = [];
+  let current = '';
+  let started = false;
+  for (const segment of word) {
+    if (segment.kind === 'text' || segment.quoted) {
+      current += segment.kind === 'text' ? segment.value : lookup(segment.name);
+      started = true;
+      continue;
+    }
+    lookup(segment.name)
+      .split(/[ \t\n]+/)
+      .forEach((part, index) => {
+        if (index > 0 && (started || current !== '')) {
+          fields.push(current);
+          current = '';
+          started = false;
+        }
+        if (part !== '') {
+          current += part;
+          started = true;
+        }
+      });
+  }
+  if (started || current !== '') fields.push(current);
+  return fields;
 }
