@@ -31,8 +31,9 @@ const USAGE = `usage: npm run compat -- --node-test-dir DIR [options]
   --update             add newly passing tests to compat/passing.txt (never removes any)
   --check              exit 1 when a test listed in compat/passing.txt now fails
   --list-failures      print every failing test with its cause
-  --strict-globals     keep test/common's leaked-globals check on (by default it is off:
-                       NODE_TEST_KNOWN_GLOBALS=0, because every test fails it today; see README)
+  --no-strict-globals  turn test/common's leaked-globals check off (NODE_TEST_KNOWN_GLOBALS=0);
+                       it is on by default, as in Node's own runs
+  --strict-globals     the check on (the default; kept for old command lines)
   --out FILE           machine-readable results (default compat/results.local.json)
   --dist DIR           use this build of the app (default: build into a temporary folder)`;
 
@@ -41,7 +42,7 @@ class UsageError extends Error {}
 function parseOptions(argv) {
   const options = {
     testDir: undefined, families: new Set(), tests: new Set(), listed: false, timeout: 30, jobs: 1, update: false, check: false,
-    listFailures: false, strictGlobals: false, out: join(COMPAT_DIR, 'results.local.json'), dist: undefined,
+    listFailures: false, strictGlobals: true, out: join(COMPAT_DIR, 'results.local.json'), dist: undefined,
   };
   const value = (i, name) => {
     if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
@@ -70,6 +71,7 @@ function parseOptions(argv) {
       case '--check': options.check = true; break;
       case '--list-failures': options.listFailures = true; break;
       case '--strict-globals': options.strictGlobals = true; break;
+      case '--no-strict-globals': options.strictGlobals = false; break;
       case '--help': case '-h': options.help = true; break;
       default: throw new UsageError(`unknown argument ${arg}`);
     }
@@ -188,8 +190,8 @@ async function main() {
   lines.push('pass % = passed / (passed + failed); skipped = the test called common.skip() at run time.');
   lines.push(
     options.strictGlobals
-      ? "test/common's leaked-globals check: on (--strict-globals)."
-      : "test/common's leaked-globals check: off (NODE_TEST_KNOWN_GLOBALS=0; --strict-globals turns it on).",
+      ? "test/common's leaked-globals check: on (--no-strict-globals turns it off)."
+      : "test/common's leaked-globals check: off (NODE_TEST_KNOWN_GLOBALS=0, --no-strict-globals).",
   );
   const na = results.filter((r) => r.status === 'n/a');
   if (na.length > 0) {

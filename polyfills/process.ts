@@ -81,7 +81,36 @@ export const features = {
 };
 export const config = {
   target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
-  variables: { host_arch: 'x64', node_shared: false, node_use_openssl: true, napi_build_version: '10', target_arch: 'x64' },
+  // What test/common and feature probes read: a release build with full ICU (Intl is the
+  // browser's), no snapshot or code cache, no debug/sanitizer build.
+  variables: {
+    asan: 0,
+    host_arch: 'x64',
+    icu_gyp_path: 'tools/icu/icu-generic.gyp',
+    icu_locales: 'en,root',
+    icu_path: 'deps/icu-small',
+    icu_small: false,
+    icu_ver_major: '77',
+    is_debug: 0,
+    napi_build_version: '10',
+    node_builtin_shareable_builtins: [] as string[],
+    node_module_version: 127,
+    node_quic: false,
+    node_shared: false,
+    node_shared_openssl: false,
+    node_use_amaro: false,
+    node_use_node_code_cache: false,
+    node_use_node_snapshot: false,
+    node_use_openssl: true,
+    node_without_node_options: false,
+    openssl_is_fips: false,
+    shlib_suffix: 'so.127',
+    single_executable_application: false,
+    target_arch: 'x64',
+    v8_enable_i18n_support: 1,
+    v8_enable_pointer_compression: 0,
+    v8_enable_sandbox: 0,
+  },
 };
 export const allowedNodeEnvironmentFlags: ReadonlySet<string> = new Set([
   '--enable-source-maps',
@@ -240,6 +269,17 @@ stdioStream('stdout', () => (nodeRuntime().tty.stdout ? new WriteStream(1) : new
 stdioStream('stderr', () => (nodeRuntime().tty.stderr ? new WriteStream(2) : new StdioWriteStream(2)));
 stdioStream('stdin', () => (nodeRuntime().tty.stdin ? new ReadStream(0) : new StdinStream()));
 
+/**
+ * `--expose-gc`: a callable `gc()`. A worker cannot force a collection, so it only asks for
+ * none; `gc({ execution: 'async' })` returns a promise as V8's does.
+ */
+function exposeGc(): void {
+  function gc(options?: { execution?: string }): Promise<void> | undefined {
+    return options !== null && typeof options === 'object' && options.execution === 'async' ? Promise.resolve() : undefined;
+  }
+  Object.defineProperty(globalThis, 'gc', { value: gc, writable: true, configurable: true, enumerable: false });
+}
+
 /** Fills in the process from the kernel's init message. Called once, before user code. */
 export function setupProcess(setup: ProcessSetup): void {
   const proc = process as NodeJS.Process & typeof members;
@@ -253,6 +293,7 @@ export function setupProcess(setup: ProcessSetup): void {
   proc.throwDeprecation = execArgv.includes('--throw-deprecation');
   proc.traceDeprecation = execArgv.includes('--trace-deprecation');
   if (warningsEnabled(execArgv, env)) process.on('warning', printWarning);
+  if (execArgv.includes('--expose-gc') || execArgv.includes('--expose_gc')) exposeGc();
   trackSignalListeners();
   const runtime = nodeRuntime();
   runtime.onResize = (columns, rows) => {

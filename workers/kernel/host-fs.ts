@@ -82,6 +82,13 @@ export class HostFs {
     return payload ?? new Uint8Array(0);
   }
 
+  /** Creates an executable file with `text` unless `path` exists (a persisted runtime keeps it). */
+  async ensureExecutable(path: string, text: string): Promise<void> {
+    if ((await this.#lstat(path)) !== undefined) return;
+    await this.#call({ op: 'writeFile', path, flags: O_WRONLY_CREAT_TRUNC, mode: 0o755 }, encoder.encode(text));
+    await this.#call({ op: 'chmod', path, mode: 0o755 });
+  }
+
   async writeFile(path: string, data: Uint8Array): Promise<void> {
     await this.#call({ op: 'writeFile', path, flags: O_WRONLY_CREAT_TRUNC, mode: 0o666 }, data);
   }

@@ -104,6 +104,28 @@ function split(path: string): string[] {
   return path.split('/').filter((part) => part !== '' && part !== '.');
 }
 
+/**
+ * ZenFS keeps a directory listing as a plain object (`listing[name]`), so a file named
+ * `constructor`, `toString` or `__proto__` would find Object.prototype's member or set the
+ * prototype. Such names are stored with a NUL in front: Node never lets a path hold a NUL, so the
+ * escaped name cannot be anyone else's. Every path given to ZenFS goes through `toStore` and
+ * every name or path from it through `fromStore`.
+ */
+const PROTOTYPE_NAME = new RegExp(
+  `(^|/)(${Object.getOwnPropertyNames(Object.prototype).map((name) => name.replace(/[$]/g, '\\$&')).join('|')})(?=/|$)`,
+  'g',
+);
+const STORE_ESCAPE = '\0';
+
+function toStore(path: string): string {
+  PROTOTYPE_NAME.lastIndex = 0;
+  return PROTOTYPE_NAME.test(path) ? path.replace(PROTOTYPE_NAME, `$1${STORE_ESCAPE}$2`) : path;
+}
+
+function fromStore(path: string): string {
+  return path.includes(STORE_ESCAPE) ? path.replaceAll(`/${STORE_ESCAPE}`, '/').replace(/^\0/, '') : path;
+}
+
 function direntType(mode: number): DirentType {
   switch (mode & S_IFMT) {
     case S_IFREG:
@@ -261,7 +283,7 @@ class KernelVfs implements Vfs {
    * a new buffer, so a stale entry can never be found.
    */
   #lstat(path: string): Inode | undefined {
-    const ino = this.#fs._ids.get(path);
+    const ino = this.#fs._ids.get(toStore(path));
     if (ino === undefined) return undefined;
     const raw = this.store.getSync(ino);
     if (raw === undefined) return undefined;
@@ -412,7 +434,8 @@ class KernelVfs implements Vfs {
   }
 
   #filePath(file: OpenFile): string {
-    return this.#fs._path(file.ino) ?? file.path;
+    const path = this.#fs._path(file.ino);
+    return path === undefined ? file.path : fromStore(path);
   }
 
   #fileInode(file: OpenFile): { path: string; inode: Inode } {
@@ -437,7 +460,7 @@ class KernelVfs implements Vfs {
       if ((flags & O_CREAT) === 0) fail('ENOENT');
       this.#parentOf(real);
       this.#checkSpace();
-      const created = this.#fs.createFileSync(real, { mode: mode & ~UMASK & 0o7777, uid: 0, gid: 0 });
+      const created = this.#fs.createFileSync(toStore(real), { mode: mode & ~UMASK & 0o7777, uid: 0, gid: 0 });
       this.#changed('rename', real);
       return { real, inode: created };
     }
@@ -463,12 +486,12 @@ class KernelVfs implements Vfs {
 
   #unlink(real: string, inode: Inode): void {
     this.#preload(inode);
-    this.#fs.unlinkSync(real);
+    this.#fs.unlinkSync(toStore(real));
     this.#changed('rename', real);
   }
 
   #touch(real: string, metadata: Partial<Pick<Inode, 'mode' | 'uid' | 'gid' | 'atimeMs' | 'mtimeMs' | 'ctimeMs'>>): void {
-    this.#fs.touchSync(real, { ctimeMs: Date.now(), ...metadata });
+    this.#fs.touchSync(toStore(real), { ctimeMs: Date.now(), ...metadata });
     this.#changed('change', real);
   }
 
@@ -546,7 +569,8 @@ class KernelVfs implements Vfs {
       case 'readdir': {
         const { real, inode } = this.#existing(request.path);
         if (!isDir(inode)) fail('ENOTDIR');
-        const entries = this.#fs.readdirSync(real).map((name): [string, DirentType] => {
+        const entries = this.#fs.readdirSync(toStore(real)).map((stored): [string, DirentType] => {
+          const name = fromStore(stored);
           const child = this.#lstat(join(real, name));
           return [name, child === undefined ? DirentType.Unknown : direntType(child.mode)];
         });
@@ -557,7 +581,7 @@ class KernelVfs implements Vfs {
         const real = join(parent, basename(request.path));
         if (request.path === '/' || this.#lstat(real) !== undefined) fail('EEXIST');
         this.#checkSpace();
-        this.#fs.mkdirSync(real, { mode: request.mode & ~UMASK & 0o7777, uid: 0, gid: 0 });
+        this.#fs.mkdirSync(toStore(real), { mode: request.mode & ~UMASK & 0o7777, uid: 0, gid: 0 });
         this.#changed('rename', real);
         return ok({});
       }
@@ -565,8 +589,8 @@ class KernelVfs implements Vfs {
         if (split(request.path).length === 0) fail('EBUSY');
         const { real, inode } = this.#existing(request.path, false);
         if (!isDir(inode)) fail('ENOTDIR');
-        if (this.#fs.readdirSync(real).length > 0) fail('ENOTEMPTY');
-        this.#fs.rmdirSync(real);
+        if (this.#fs.readdirSync(toStore(real)).length > 0) fail('ENOTEMPTY');
+        this.#fs.rmdirSync(toStore(real));
         this.#changed('rename', real);
         return ok({});
       }
@@ -585,8 +609,8 @@ class KernelVfs implements Vfs {
         const real = join(parent, basename(request.dest));
         if (this.#lstat(real) !== undefined) fail('EEXIST');
         this.#checkSpace();
-        this.#fs.linkSync(source.real, real);
-        this.#fs.touchSync(source.real, { ctimeMs: Date.now() });
+        this.#fs.linkSync(toStore(source.real), toStore(real));
+        this.#fs.touchSync(toStore(source.real), { ctimeMs: Date.now() });
         this.#changed('rename', real);
         return ok({});
       }
@@ -595,9 +619,9 @@ class KernelVfs implements Vfs {
         const real = join(parent, basename(request.path));
         if (split(request.path).length === 0 || this.#lstat(real) !== undefined) fail('EEXIST');
         this.#checkSpace();
-        this.#fs.createFileSync(real, { mode: S_IFLNK | 0o777, uid: 0, gid: 0 });
+        this.#fs.createFileSync(toStore(real), { mode: S_IFLNK | 0o777, uid: 0, gid: 0 });
         const target = encoder.encode(request.target);
-        if (target.byteLength > 0) this.#fs.writeSync(real, target, 0);
+        if (target.byteLength > 0) this.#fs.writeSync(toStore(real), target, 0);
         this.#changed('rename', real);
         return ok({});
       }
@@ -671,7 +695,7 @@ class KernelVfs implements Vfs {
         for (;;) {
           const real = stem + randomSuffix();
           if (this.#lstat(real) !== undefined) continue;
-          this.#fs.mkdirSync(real, { mode: 0o700, uid: 0, gid: 0 });
+          this.#fs.mkdirSync(toStore(real), { mode: 0o700, uid: 0, gid: 0 });
           this.#changed('rename', real);
           // Report the path as the caller spelled its prefix.
           return ok({ path: request.prefix + real.slice(-6) });
@@ -713,13 +737,13 @@ class KernelVfs implements Vfs {
       if (target.ino === source.inode.ino) return ok({});
       if (isDir(source.inode) && !isDir(target)) fail('ENOTDIR');
       if (!isDir(source.inode) && isDir(target)) fail('EISDIR');
-      if (isDir(target) && this.#fs.readdirSync(real).length > 0) fail('ENOTEMPTY');
+      if (isDir(target) && this.#fs.readdirSync(toStore(real)).length > 0) fail('ENOTEMPTY');
       this.#checkSpace();
-      if (isDir(target)) this.#fs.rmdirSync(real);
+      if (isDir(target)) this.#fs.rmdirSync(toStore(real));
       else this.#unlink(real, target);
     }
     this.#checkSpace();
-    this.#fs.renameSync(source.real, real);
+    this.#fs.renameSync(toStore(source.real), toStore(real));
     this.#changed('rename', source.real);
     this.#changed('rename', real);
     return ok({});
@@ -733,7 +757,7 @@ class KernelVfs implements Vfs {
     const { real, inode } = this.#open(dest, flags, source.inode.mode & 0o7777);
     if (isDir(inode)) fail('EISDIR');
     if (data.byteLength > 0) this.#writeData(inode, data, 0, true);
-    this.#fs.touchSync(real, { mode: (inode.mode & S_IFMT) | (source.inode.mode & 0o7777) });
+    this.#fs.touchSync(toStore(real), { mode: (inode.mode & S_IFMT) | (source.inode.mode & 0o7777) });
     this.#changed('change', real);
     return ok({});
   }

@@ -4,7 +4,7 @@
 // TextEncoder, AbortController, EventTarget, structuredClone, atob, performance...); navigator
 // becomes Node 22's (userAgent `Node.js/22`).
 
-import { Buffer } from '../../polyfills/buffer.ts';
+import { Buffer, atob, btoa } from '../../polyfills/buffer.ts';
 import console from '../../polyfills/console.ts';
 import { triggerUncaughtException } from '../../polyfills/internal/process/fatal.ts';
 import type { NodeEventLoop } from '../../polyfills/internal/process/node-runtime.ts';
@@ -53,6 +53,51 @@ const WORKER_ONLY = [
 
 /** Web globals Node lists among the enumerable keys of globalThis. */
 const NODE_ENUMERABLE = ['atob', 'btoa', 'crypto', 'performance', 'structuredClone'] as const;
+
+/**
+ * Every enumerable key of Node's globalThis (`for (k in globalThis)`); any other enumerable key
+ * a browser worker brings (origin, indexedDB, caches, scheduler...) is hidden, because Node's
+ * test/common and libraries that look for leaked globals take it for one.
+ */
+const NODE_ENUMERABLE_KEYS = new Set([
+  'global', 'clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval',
+  'setTimeout', 'queueMicrotask', 'structuredClone', 'atob', 'btoa', 'performance', 'fetch', 'crypto',
+]);
+
+/** Makes an own property non-enumerable where it is (a non-configurable one stays as it is). */
+function hideProperty(owner: object, name: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(owner, name);
+  if (descriptor === undefined || !descriptor.enumerable || !descriptor.configurable) return;
+  Object.defineProperty(owner, name, { ...descriptor, enumerable: false });
+}
+
+/**
+ * Hides the enumerable globals Node does not have. What the global's prototypes bring
+ * (WorkerGlobalScope's setTimeout, origin...) is hidden on the prototype itself, so that a test
+ * that deletes `globalThis.setTimeout` does not uncover an enumerable browser one.
+ */
+function hideBrowserGlobals(): void {
+  // EventTarget.prototype is every EventTarget's: its members are shadowed (WORKER_ONLY) instead.
+  const shared = new Set<unknown>([Object.prototype, EventTarget.prototype]);
+  for (let owner = Object.getPrototypeOf(globalThis) as object | null; owner !== null && !shared.has(owner); owner = Object.getPrototypeOf(owner) as object | null) {
+    for (const name of Object.getOwnPropertyNames(owner)) hideProperty(owner, name);
+  }
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (!NODE_ENUMERABLE_KEYS.has(name)) hideProperty(globalThis, name);
+  }
+  // Left: constants the prototype cannot unmark (TEMPORARY) and EventTarget's `when`. A hidden own
+  // copy shadows them.
+  const left: string[] = [];
+  for (const name in globalThis) if (!NODE_ENUMERABLE_KEYS.has(name) && !Object.hasOwn(globalThis, name)) left.push(name);
+  for (const name of left) {
+    Object.defineProperty(globalThis, name, {
+      value: (globalThis as unknown as Record<string, unknown>)[name],
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
 
 /** Node 21+'s navigator: what libraries sniff to tell Node from a browser. */
 function nodeNavigator(version: string, hardwareConcurrency: number): object {
@@ -122,6 +167,9 @@ export function installGlobals(loop: NodeEventLoop): void {
   const cores = typeof navigator === 'object' ? navigator.hardwareConcurrency : 1;
   define('navigator', nodeNavigator(process.version, cores || 1));
   for (const name of NODE_ENUMERABLE) if (name in globalThis) define(name, scope[name], true);
+  // Node has one atob and one btoa: the global is buffer's.
+  define('atob', atob, true);
+  define('btoa', btoa, true);
   define('global', globalThis, true);
   define('process', process);
   define('Buffer', Buffer);
@@ -154,4 +202,5 @@ export function installGlobals(loop: NodeEventLoop): void {
       );
     }, true);
   }
+  hideBrowserGlobals();
 }
