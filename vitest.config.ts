@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // except where a bundled npm package needs them.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'polyfills/**/*.test.ts', 'bin/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'polyfills/**/*.test.ts', 'bin/**/*.test.ts', 'compat/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -31,7 +31,13 @@ describe('familyOf', () => {
     ['test-fs-promises.mjs', 'fs'],
     ['test-os.js', 'os'],
     ['test-osx-thing.js', 'other'],
-    ['test-http-agent.js', 'other'],
+    ['test-http-agent.js', 'http'],
+    ['test-https-agent.js', 'https'],
+    ['test-http2-client-destroy.js', 'other'],
+    ['test-net-connect-options-port.js', 'net'],
+    ['test-child-process-fork.js', 'child-process'],
+    ['test-runner-aliases.js', 'test-runner'],
+    ['test-dns-lookup.js', 'dns'],
   ])('%s is in %s', (name, family) => {
     expect(familyOf(name)).toBe(family);
   });

@@ -14,7 +14,7 @@ import { openDriver } from './driver.js';
 import { readFlaky, readPassing, regressions, updatePassing } from './passing.js';
 import { countBy, familyRows, formatTable, topCauses } from './report.js';
 import { runAll } from './schedule.js';
-import { FAMILIES, OTHER, discoverTests, resolveTestDir } from './tests.js';
+import { DEFAULT_FAMILIES, FAMILIES, OTHER, discoverTests, resolveTestDir } from './tests.js';
 
 const COMPAT_DIR = fileURLToPath(new URL('.', import.meta.url));
 const PASSING_FILE = join(COMPAT_DIR, 'passing.txt');
@@ -23,9 +23,10 @@ const FLAKY_FILE = join(COMPAT_DIR, 'flaky.txt');
 const USAGE = `usage: npm run compat -- --node-test-dir DIR [options]
   --node-test-dir DIR  Node's test/ folder (or the Node source tree holding it)
   --family NAME        a family to run (repeatable): ${[...FAMILIES.keys()].join(', ')}, ${OTHER}, all
-                       (default: the ${FAMILIES.size} named families)
+                       (default: the ${DEFAULT_FAMILIES.length} families up to os)
   --test NAME          run only this test file (repeatable), e.g. test-path-join.js
-  --listed             run only the tests listed in compat/passing.txt (with --check: a quick regression run)
+  --listed             run only the tests listed in compat/passing.txt (with --check: a quick regression run;
+                       every family unless --family is given)
   --timeout S          seconds per test before SIGKILL (default 30)
   --jobs N             tests running at once in the runtime (default 1)
   --update             add newly passing tests to compat/passing.txt (never removes any)
@@ -83,7 +84,8 @@ function parseOptions(argv) {
   for (const family of options.families) {
     if (family !== 'all' && family !== OTHER && !FAMILIES.has(family)) throw new UsageError(`unknown family ${family}`);
   }
-  if (options.families.size === 0) options.families = new Set(FAMILIES.keys());
+  // --listed alone checks every listed test, whatever its family.
+  if (options.families.size === 0) options.families = new Set(options.listed ? ['all'] : DEFAULT_FAMILIES);
   return options;
 }
 

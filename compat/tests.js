@@ -19,7 +19,18 @@ export const FAMILIES = new Map([
   ['fs', ['fs']],
   ['process', ['process']],
   ['os', ['os']],
+  // The modules of networking, processes and the test runner: measured on request (--family net).
+  ['net', ['net']],
+  ['http', ['http']],
+  ['https', ['https']],
+  ['dns', ['dns']],
+  ['crypto', ['crypto']],
+  ['zlib', ['zlib']],
+  ['child-process', ['child-process']],
+  ['test-runner', ['runner']],
 ]);
+/** The families run when none is named: the 13 of issue 4's goal. */
+export const DEFAULT_FAMILIES = [...FAMILIES.keys()].slice(0, [...FAMILIES.keys()].indexOf('os') + 1);
 /** Everything else, with `--family all` or `--family other`. */
 export const OTHER = 'other';
 
