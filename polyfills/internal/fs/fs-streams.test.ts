@@ -117,6 +117,28 @@ const scenarios: Record<string, (fs: Fs) => Promise<unknown>> = {
     await finish(w, ['x']);
     return [before, r.bytesRead, r.pending, wBefore, fs.statSync('w2').mode & 0o777, r instanceof fs.ReadStream, w instanceof fs.WriteStream];
   },
+  'ReadStream and WriteStream called without new, null path with an fd': async (fs) => {
+    const callable = fs as unknown as { ReadStream: (p: unknown, o?: unknown) => realFs.ReadStream; WriteStream: (p: unknown, o?: unknown) => realFs.WriteStream };
+    const r = callable.ReadStream('ten', { highWaterMark: 4 });
+    const read = await drain(r);
+    const fd = fs.openSync('w3', 'w');
+    const w = callable.WriteStream(null, { fd });
+    const written = await finish(w, ['by fd']);
+    const rfd = fs.openSync('ten', 'r');
+    const byFd = await drain(fs.createReadStream(null as unknown as string, { fd: rfd, start: 8 }));
+    const noPath = (() => {
+      try {
+        fs.createReadStream(null as unknown as string);
+        return 'no error';
+      } catch (error) {
+        return errorShape(error);
+      }
+    })();
+    return [
+      read, written, fs.readFileSync('w3', 'utf8'), byFd, noPath, r.path, w.path,
+      r instanceof fs.ReadStream, w instanceof fs.WriteStream, r.constructor === fs.ReadStream, fs.ReadStream.name, fs.WriteStream.name,
+    ];
+  },
 };
 
 function prepare(fs: Fs): void {

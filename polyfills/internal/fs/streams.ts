@@ -116,7 +116,7 @@ function openFileStream(stream: OpenableStream, fsImpl: StreamFs, callback: (err
 
 const kIoDone = Symbol('kIoDone');
 
-export class ReadStream extends (Readable as unknown as typeof import('node:stream').Readable) {
+class ReadStreamClass extends (Readable as unknown as typeof import('node:stream').Readable) {
   fd: number | null;
   path: unknown;
   flags: unknown;
@@ -135,7 +135,8 @@ export class ReadStream extends (Readable as unknown as typeof import('node:stre
     const imported = importFd(o, path);
     super(o as import('node:stream').ReadableOptions);
     this.fd = imported.fd;
-    this.path = typeof path === 'string' || path instanceof Uint8Array ? path : path === undefined ? undefined : toFsPath(path).display;
+    // Node keeps no path for a stream over a given descriptor.
+    this.path = imported.fd !== null ? undefined : typeof path === 'string' || path instanceof Uint8Array ? path : toFsPath(path).display;
     this.#fs = imported.fsImpl;
     this.flags = o.flags === undefined ? 'r' : o.flags;
     this.mode = o.mode === undefined ? 0o666 : o.mode;
@@ -221,7 +222,7 @@ export class ReadStream extends (Readable as unknown as typeof import('node:stre
   }
 }
 
-export class WriteStream extends (Writable as unknown as typeof import('node:stream').Writable) {
+class WriteStreamClass extends (Writable as unknown as typeof import('node:stream').Writable) {
   fd: number | null;
   path: unknown;
   flags: unknown;
@@ -242,7 +243,8 @@ export class WriteStream extends (Writable as unknown as typeof import('node:str
     const imported = importFd(o, path);
     super(o as import('node:stream').WritableOptions);
     this.fd = imported.fd;
-    this.path = typeof path === 'string' || path instanceof Uint8Array ? path : path === undefined ? undefined : toFsPath(path).display;
+    // Node keeps no path for a stream over a given descriptor.
+    this.path = imported.fd !== null ? undefined : typeof path === 'string' || path instanceof Uint8Array ? path : toFsPath(path).display;
     this.#fs = imported.fsImpl;
     this.flags = o.flags === undefined ? 'w' : o.flags;
     this.mode = o.mode === undefined ? 0o666 : o.mode;
@@ -346,6 +348,25 @@ export class WriteStream extends (Writable as unknown as typeof import('node:str
     this.end();
   }
 }
+
+/**
+ * Node's fs.ReadStream and fs.WriteStream are functions that also work without `new`
+ * (`fs.ReadStream(path)`): the classes behind a proxy whose call constructs.
+ */
+function callableClass<C extends abstract new (...args: never[]) => object>(cls: C): C & ((...args: ConstructorParameters<C>) => InstanceType<C>) {
+  const callable = new Proxy(cls, {
+    apply: (target, _thisArg, args: unknown[]) => Reflect.construct(target, args) as InstanceType<C>,
+  });
+  Object.defineProperty(cls.prototype, 'constructor', { value: callable, writable: true, configurable: true, enumerable: false });
+  return callable as C & ((...args: ConstructorParameters<C>) => InstanceType<C>);
+}
+
+Object.defineProperty(ReadStreamClass, 'name', { value: 'ReadStream' });
+Object.defineProperty(WriteStreamClass, 'name', { value: 'WriteStream' });
+export type ReadStream = ReadStreamClass;
+export type WriteStream = WriteStreamClass;
+export const ReadStream = callableClass(ReadStreamClass);
+export const WriteStream = callableClass(WriteStreamClass);
 
 export function createReadStream(path: unknown, options?: unknown): ReadStream {
   return new ReadStream(path, options);
