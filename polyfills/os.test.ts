@@ -67,6 +67,26 @@ describe('os against node:os', () => {
     expect(os.getPriority()).toBe(5);
     expect(os.getPriority(0)).toBe(5);
   });
+
+  it('fails a negative pid with a SystemError like Node', () => {
+    const shape = (fn: () => unknown) => {
+      try {
+        return fn();
+      } catch (err) {
+        const e = err as Error & { code?: string; info?: unknown; errno?: number; syscall?: string };
+        return { name: e.name, code: e.code, message: e.message, info: e.info, errno: e.errno, syscall: e.syscall, text: String(e) };
+      }
+    };
+    expect(shape(() => os.getPriority(-1))).toEqual(shape(() => nodeOs.getPriority(-1)));
+  });
+
+  it('has a read-only but configurable EOL and devNull, as Node', () => {
+    for (const name of ['EOL', 'devNull']) {
+      const { value, ...attributes } = Object.getOwnPropertyDescriptor(os, name) ?? {};
+      const { value: nodeValue, ...nodeAttributes } = Object.getOwnPropertyDescriptor(nodeOs.default, name) ?? {};
+      expect([value, attributes]).toEqual([nodeValue, nodeAttributes]);
+    }
+  });
 });
 
 describe('constants against node:constants', () => {

@@ -2,6 +2,7 @@
 // Unsupported: real CPU/memory/load figures (estimated from navigator); priorities are kept in memory only.
 
 import type nodeOs from 'node:os';
+import { systemError } from './internal/errors.ts';
 import { validateInt32 } from './internal/validators.ts';
 import { Buffer } from './buffer.ts';
 
@@ -231,7 +232,8 @@ export function loadavg(): number[] {
 export function uptime(): number {
   // Seconds since this tab's time origin: the closest thing to a boot the runtime has.
   const origin = globalThis.performance?.timeOrigin ?? Date.now();
-  return Math.floor((Date.now() - origin) / 1000);
+  // Rounded up: a system that runs a process has been up for more than 0 s (test-os checks > 0).
+  return Math.max(1, Math.ceil((Date.now() - origin) / 1000));
 }
 
 export function homedir(): string {
@@ -284,6 +286,8 @@ function ownPid(pid: number): number {
 
 export function getPriority(pid = 0): number {
   validateInt32(pid, 'pid');
+  // getpriority(2) finds no process with a negative pid.
+  if (pid < 0) throw systemError('ESRCH', 'uv_os_getpriority');
   return priorities.get(ownPid(pid)) ?? 0;
 }
 
@@ -296,6 +300,7 @@ export function setPriority(pid: number, priorityValue?: number): void {
   }
   validateInt32(target, 'pid');
   validateInt32(value, 'priority', -20, 19);
+  if (target < 0) throw systemError('ESRCH', 'uv_os_setpriority');
   // Workers have no scheduling priority; the value is only remembered for getPriority().
   priorities.set(ownPid(target), value);
 }
@@ -307,7 +312,7 @@ networkInterfaces satisfies typeof nodeOs.networkInterfaces;
 getPriority satisfies typeof nodeOs.getPriority;
 setPriority satisfies (pid: number, priority?: number) => void;
 
-export default {
+const os = {
   arch,
   availableParallelism,
   cpus,
@@ -329,6 +334,11 @@ export default {
   version,
   machine,
   constants,
-  EOL,
-  devNull,
 };
+// Node defines these two read-only (assigning throws in strict mode) but configurable.
+Object.defineProperties(os, {
+  EOL: { value: EOL, writable: false, enumerable: true, configurable: true },
+  devNull: { value: devNull, writable: false, enumerable: true, configurable: true },
+});
+
+export default os as typeof os & { readonly EOL: typeof EOL; readonly devNull: typeof devNull };

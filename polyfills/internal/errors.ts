@@ -208,6 +208,24 @@ export const codes = {
     (name: string) => `Forked processes must have an IPC channel, missing value 'ipc' in ${name}`,
   ),
   ERR_CHILD_PROCESS_STDIO_MAXBUFFER: makeNodeError('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', RangeError, (name: string) => `${name} maxBuffer length exceeded`),
+  ERR_CRYPTO_HASH_FINALIZED: makeNodeError('ERR_CRYPTO_HASH_FINALIZED', Error, () => 'Digest already called'),
+  ERR_CRYPTO_HASH_UPDATE_FAILED: makeNodeError('ERR_CRYPTO_HASH_UPDATE_FAILED', Error, () => 'Hash update failed'),
+  ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS: makeNodeError('ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', Error, (a: string, b: string) => `The selected key encoding ${a} ${b}.`),
+  ERR_CRYPTO_INVALID_AUTH_TAG: makeNodeError('ERR_CRYPTO_INVALID_AUTH_TAG', TypeError, (message: string) => message),
+  ERR_CRYPTO_INVALID_DIGEST: makeNodeError('ERR_CRYPTO_INVALID_DIGEST', TypeError, (digest: string) => `Invalid digest: ${digest}`),
+  ERR_CRYPTO_INVALID_IV: makeNodeError('ERR_CRYPTO_INVALID_IV', TypeError, () => 'Invalid initialization vector'),
+  ERR_CRYPTO_INVALID_KEYLEN: makeNodeError('ERR_CRYPTO_INVALID_KEYLEN', RangeError, () => 'Invalid key length'),
+  ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE: makeNodeError('ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', TypeError, (actual: string, expected: string) => `Invalid key object type ${actual}, expected ${expected}.`),
+  ERR_CRYPTO_INVALID_SCRYPT_PARAMS: makeNodeError('ERR_CRYPTO_INVALID_SCRYPT_PARAMS', RangeError, (detail?: string) => (detail === undefined ? 'Invalid scrypt params' : `Invalid scrypt params: ${detail}`)),
+  ERR_CRYPTO_INVALID_STATE: makeNodeError('ERR_CRYPTO_INVALID_STATE', Error, (method?: string) => (method === undefined ? 'Invalid state' : `Invalid state for operation ${method}`)),
+  ERR_CRYPTO_SCRYPT_INVALID_PARAMETER: makeNodeError('ERR_CRYPTO_SCRYPT_INVALID_PARAMETER', Error, () => 'Invalid scrypt parameter'),
+  ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH: makeNodeError('ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', RangeError, () => 'Input buffers must have the same byte length'),
+  ERR_CRYPTO_UNKNOWN_CIPHER: makeNodeError('ERR_CRYPTO_UNKNOWN_CIPHER', Error, () => 'Unknown cipher'),
+  // OpenSSL's own failures, which Node reports with an `ERR_OSSL_*` code and OpenSSL's text.
+  ERR_OSSL_BAD_DECRYPT: makeNodeError('ERR_OSSL_BAD_DECRYPT', Error, () => 'error:1C800064:Provider routines::bad decrypt'),
+  ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH: makeNodeError('ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH', Error, () => 'error:1C80006B:Provider routines::wrong final block length'),
+  ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH: makeNodeError('ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH', Error, () => 'error:030000B2:digital envelope routines::not XOF or invalid length'),
+  ERR_OSSL_EVP_MEMORY_LIMIT_EXCEEDED: makeNodeError('ERR_OSSL_EVP_MEMORY_LIMIT_EXCEEDED', Error, () => 'error:030000AC:digital envelope routines::memory limit exceeded'),
   ERR_CONSOLE_WRITABLE_STREAM: makeNodeError(
     'ERR_CONSOLE_WRITABLE_STREAM',
     TypeError,
@@ -259,6 +277,20 @@ export const codes = {
   ERR_INVALID_CURSOR_POS: makeNodeError('ERR_INVALID_CURSOR_POS', TypeError, () => 'Cannot set cursor row without setting its column'),
   ERR_INVALID_FD: makeNodeError('ERR_INVALID_FD', RangeError, (fd: unknown) => `"fd" must be a positive integer: ${String(fd)}`),
   ERR_INVALID_FD_TYPE: makeNodeError('ERR_INVALID_FD_TYPE', TypeError, (type: string) => `Unsupported fd type: ${type}`),
+  // node:http's codes.
+  ERR_HTTP_BODY_NOT_ALLOWED: makeNodeError('ERR_HTTP_BODY_NOT_ALLOWED', Error, () => 'Adding content for this request method or response status is not allowed.'),
+  ERR_HTTP_CONTENT_LENGTH_MISMATCH: makeNodeError('ERR_HTTP_CONTENT_LENGTH_MISMATCH', Error, (actual: number, expected: number) =>
+    `Response body's content-length of ${actual} byte(s) does not match the content-length of ${expected} byte(s) set in header`,
+  ),
+  ERR_HTTP_HEADERS_SENT: makeNodeError('ERR_HTTP_HEADERS_SENT', Error, (action: string) => `Cannot ${action} headers after they are sent to the client`),
+  ERR_HTTP_INVALID_HEADER_VALUE: makeNodeError('ERR_HTTP_INVALID_HEADER_VALUE', TypeError, (value: unknown, name: string) => `Invalid value "${String(value)}" for header "${name}"`),
+  ERR_HTTP_INVALID_STATUS_CODE: makeNodeError('ERR_HTTP_INVALID_STATUS_CODE', RangeError, (code: unknown) => `Invalid status code: ${String(code)}`),
+  ERR_HTTP_SOCKET_ASSIGNED: makeNodeError('ERR_HTTP_SOCKET_ASSIGNED', Error, () => 'ServerResponse has an already assigned socket'),
+  ERR_HTTP_SOCKET_ENCODING: makeNodeError('ERR_HTTP_SOCKET_ENCODING', Error, () => 'Changing the socket encoding is not allowed per RFC7230 Section 3.'),
+  ERR_HTTP_TRAILER_INVALID: makeNodeError('ERR_HTTP_TRAILER_INVALID', Error, () => 'Trailers are invalid with this transfer encoding'),
+  ERR_INVALID_HTTP_TOKEN: makeNodeError('ERR_INVALID_HTTP_TOKEN', TypeError, (name: string, field: unknown) => `${name} must be a valid HTTP token ["${String(field)}"]`),
+  ERR_INVALID_PROTOCOL: makeNodeError('ERR_INVALID_PROTOCOL', TypeError, (protocol: string, expected: string) => `Protocol "${protocol}" not supported. Expected "${expected}"`),
+  ERR_UNESCAPED_CHARACTERS: makeNodeError('ERR_UNESCAPED_CHARACTERS', TypeError, (name: string) => `${name} contains unescaped characters`),
   ERR_INVALID_FILE_URL_HOST: makeNodeError(
     'ERR_INVALID_FILE_URL_HOST',
     TypeError,
@@ -563,4 +595,26 @@ export function isErrorStackTraceLimitWritable(): boolean {
   const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
   if (desc === undefined) return Object.isExtensible(Error);
   return Object.hasOwn(desc, 'writable') ? desc.writable === true : desc.set !== undefined;
+}
+
+/**
+ * Node's SystemError for a libuv call outside the fs (os.getPriority, os.userInfo...): name
+ * `SystemError`, code `ERR_SYSTEM_ERROR`, message `A system error occurred: uv_os_getpriority
+ * returned ESRCH (no such process)`, and `info`, `errno`, `syscall` as Node sets them.
+ */
+export function systemError(code: string, syscall: string): SystemError & { info: Record<string, unknown> } {
+  const description = describeErrorCode(code);
+  const errno = errnoFromCode(code);
+  const error = new Error(`A system error occurred: ${syscall} returned ${code} (${description})`);
+  stampStackHeader(error, 'SystemError [ERR_SYSTEM_ERROR]');
+  Object.defineProperty(error, 'name', { value: 'SystemError', configurable: true, writable: true, enumerable: false });
+  Object.defineProperty(error, 'toString', {
+    value(this: Error) {
+      return `${this.name} [ERR_SYSTEM_ERROR]: ${this.message}`;
+    },
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
+  return Object.assign(error, { code: 'ERR_SYSTEM_ERROR', info: { errno, code, message: description, syscall }, errno, syscall });
 }
