@@ -350,6 +350,7 @@ export const codes = {
   /** Node keeps the bad input on the error as `input`; callers add it. */
   ERR_INVALID_URL: makeNodeError('ERR_INVALID_URL', TypeError, () => 'Invalid URL'),
   ERR_INVALID_URL_SCHEME: makeNodeError('ERR_INVALID_URL_SCHEME', TypeError, (expected: string) => `The URL must be of scheme ${expected}`),
+  ERR_IPC_DISCONNECTED: makeNodeError('ERR_IPC_DISCONNECTED', Error, () => 'IPC channel is already disconnected'),
   ERR_IPC_ONE_PIPE: makeNodeError('ERR_IPC_ONE_PIPE', Error, () => 'Child process can have only one IPC pipe'),
   ERR_IPC_SYNC_FORK: makeNodeError('ERR_IPC_SYNC_FORK', Error, () => 'IPC cannot be used with synchronous forks'),
   ERR_IPC_CHANNEL_CLOSED: makeNodeError('ERR_IPC_CHANNEL_CLOSED', Error, () => 'Channel closed'),
