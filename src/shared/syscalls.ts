@@ -6,6 +6,8 @@
 // Bulk bytes never go inside the JSON part: a request's `payload` (write, writeFile) and a
 // response's `payload` (read, readFile, readlink as Buffer) travel as raw bytes beside it.
 
+import type { NetEndpoint, NetTarget } from './process-messages.ts';
+
 /** The fields of `fs.Stats` as numbers; the process builds `Stats`/`BigIntStats` from them. */
 export interface StatsData {
   dev: number;
@@ -135,6 +137,8 @@ export interface ChildSpawnRequest {
   cwd: string;
   env: Record<string, string>;
   stdio: [ChildStdioMode, ChildStdioMode, ChildStdioMode];
+  /** An IPC channel (stdio 'ipc', fork): a MessageChannel between parent and child. */
+  ipc?: boolean;
 }
 
 /** The outcome of `childSpawnSync`: stdout then stderr bytes are the response payload. */
@@ -154,9 +158,15 @@ export interface ChildSyscalls {
   childSpawn: { req: ChildSpawnRequest; res: { pid: number } };
   /**
    * The child's MessagePort (async call only): its output and exit arrive there, and its stdin
-   * and kill are sent there (ChildToParent / ParentToChild in process-messages.ts).
+   * and kill are sent there (ChildToParent / ParentToChild in process-messages.ts); `ipc` is the
+   * parent's end of the IPC channel when the child has one.
    */
-  childPort: { req: { pid: number }; res: { port: MessagePort } };
+  childPort: { req: { pid: number }; res: { port: MessagePort; ipc?: MessagePort } };
+  /**
+   * A child started with `ipc` asks for its end of the channel (async call only; the child's
+   * env has NODE_CHANNEL_FD, as in Node). Messages are IpcFrame (process-messages.ts).
+   */
+  childIpcPort: { req: object; res: { port: MessagePort } };
   /**
    * Runs a child to its end (sync call only: the caller blocks; the answer comes at the child's
    * exit). The request payload is the child's stdin (then EOF). `timeout` 0 is none.
@@ -180,5 +190,30 @@ export type ChildSyscallResponse<K extends ChildSyscallName = ChildSyscallName> 
   | { ok: false; error: SyscallError };
 
 export function isChildSyscall(request: { op: string }): request is ChildSyscallRequest {
-  return request.op === 'childSpawn' || request.op === 'childPort' || request.op === 'childSpawnSync';
+  return request.op === 'childSpawn' || request.op === 'childPort' || request.op === 'childSpawnSync' || request.op === 'childIpcPort';
+}
+
+// ——— node:net: the port table's synchronous calls (workers/kernel/ports.ts) ———
+
+/**
+ * listen(2) binds at once in Node (`server.address()` right after `listen(0)`), so binding is a
+ * system call; accepted connections still arrive as `net-accept` messages (process-messages.ts).
+ */
+export interface NetSyscalls {
+  /** Binds server `id` of the caller; port 0 picks an ephemeral port. Fails with EADDRINUSE (syscall `listen`). */
+  netListen: { req: { id: number; target: NetTarget }; res: { local: NetEndpoint | string } };
+  /** Server `id` stops accepting; its port is free when the call returns. */
+  netUnlisten: { req: { id: number }; res: object };
+}
+
+export type NetSyscallName = keyof NetSyscalls;
+export type NetSyscallRequest<K extends NetSyscallName = NetSyscallName> = K extends NetSyscallName
+  ? { op: K } & NetSyscalls[K]['req']
+  : never;
+export type NetSyscallResponse<K extends NetSyscallName = NetSyscallName> =
+  | { ok: true; result: NetSyscalls[K]['res'] }
+  | { ok: false; error: SyscallError };
+
+export function isNetSyscall(request: { op: string }): request is NetSyscallRequest {
+  return request.op === 'netListen' || request.op === 'netUnlisten';
 }

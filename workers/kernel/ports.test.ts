@@ -32,6 +32,21 @@ describe('PortTable', () => {
     expect(changes).toEqual(['3000 open', '3000 close', '3000 open']);
   });
 
+  it('answers the synchronous calls: netListen binds at once, EADDRINUSE as a listen error, netUnlisten frees', () => {
+    const { ports, posts } = table();
+    expect(ports.handleSync(1, { op: 'netListen', id: 1, target: { port: 0, host: '127.0.0.1' } })).toEqual({
+      ok: true,
+      result: { local: { address: '127.0.0.1', family: 'IPv4', port: EPHEMERAL_FIRST } },
+    });
+    expect(ports.handleSync(2, { op: 'netListen', id: 1, target: { port: EPHEMERAL_FIRST, host: '::' } })).toEqual({
+      ok: false,
+      error: { code: 'EADDRINUSE', syscall: 'listen' },
+    });
+    expect(ports.handleSync(1, { op: 'netUnlisten', id: 1 })).toEqual({ ok: true, result: {} });
+    expect(ports.handleSync(2, { op: 'netListen', id: 1, target: { port: EPHEMERAL_FIRST, host: '::' } }).ok).toBe(true);
+    expect(posts).toEqual([]);
+  });
+
   it('gives port 0 an ephemeral port and never the same one twice while in use', () => {
     const { ports } = table();
     const a = ports.listen(1, 1, { port: 0, host: '127.0.0.1' });

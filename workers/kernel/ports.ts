@@ -9,6 +9,7 @@
 // twice. The kernel keeps only who is at each end, to tell a survivor when its peer's process ends.
 
 import type { KernelToNet, NetEndpoint, NetTarget, NetToKernel } from '../../src/shared/process-messages.ts';
+import type { NetSyscallRequest, NetSyscallResponse } from '../../src/shared/syscalls.ts';
 
 /** Linux's default ephemeral range (net.ipv4.ip_local_port_range). */
 export const EPHEMERAL_FIRST = 32768;
@@ -80,6 +81,19 @@ export class PortTable {
       case 'net-closed':
         this.closed(pid, message.conn);
         return;
+    }
+  }
+
+  /** Answers a synchronous net system call of process `pid` (listen binds at once, as in Node). */
+  handleSync(pid: number, request: NetSyscallRequest): NetSyscallResponse {
+    switch (request.op) {
+      case 'netListen': {
+        const result = this.listen(pid, request.id, request.target);
+        return result.ok ? { ok: true, result: { local: result.local } } : { ok: false, error: { code: result.code, syscall: 'listen' } };
+      }
+      case 'netUnlisten':
+        this.unlisten(pid, request.id);
+        return { ok: true, result: {} };
     }
   }
 

@@ -1,7 +1,9 @@
-// node:net's side of the kernel's port table: listen and connect requests, the connections a
-// server accepts, and peers whose process ended. Every answer runs as an I/O callback of the loop.
+// node:net's side of the kernel's port table: listen (a synchronous system call, as bind+listen
+// are in Node), connect requests, the connections a server accepts, and peers whose process
+// ended. Every asynchronous answer runs as an I/O callback of the loop.
 
 import type { KernelToNet, NetEndpoint, NetTarget } from '../../../src/shared/process-messages.ts';
+import type { NetSyscallRequest, NetSyscallResponse, SyscallRequest } from '../../../src/shared/syscalls.ts';
 import { nodeRuntime } from '../process/node-runtime.ts';
 
 export type Endpoint = NetEndpoint | string;
@@ -18,7 +20,6 @@ export interface Accepted {
 }
 
 interface Server {
-  onResult: (result: ListenResult) => void;
   onAccept: (accepted: Accepted) => void;
 }
 
@@ -26,21 +27,14 @@ let nextId = 1;
 let installed = false;
 const servers = new Map<number, Server>();
 const connecting = new Map<number, { onResult: (result: ConnectResult) => void; done: () => void }>();
-const listening = new Map<number, () => void>();
 const peerExit = new Map<number, () => void>();
 
 function route(message: KernelToNet): void {
   const loop = nodeRuntime().loop;
   switch (message.type) {
-    case 'net-listen-result': {
-      const server = servers.get(message.id);
-      listening.get(message.id)?.();
-      listening.delete(message.id);
-      if (server === undefined) return;
-      const result: ListenResult = message.ok ? { ok: true, local: message.local } : { ok: false, code: message.code };
-      loop.queueIoCallback(() => server.onResult(result));
+    case 'net-listen-result':
+      // Listening is a system call now; nothing asks with a message.
       return;
-    }
     case 'net-connect-result': {
       const pending = connecting.get(message.id);
       if (pending === undefined) return;
@@ -76,20 +70,30 @@ function install(): void {
   nodeRuntime().onNet = route;
 }
 
-/** Asks the kernel for `target`; returns the server id that `unlisten` takes. */
-export function listen(target: NetTarget, onResult: Server['onResult'], onAccept: Server['onAccept']): number {
-  install();
-  const id = nextId++;
-  servers.set(id, { onResult, onAccept });
-  listening.set(id, nodeRuntime().loop.beginRequest());
-  nodeRuntime().sendNet({ type: 'net-listen', id, target });
-  return id;
+function netSyscall(request: NetSyscallRequest): NetSyscallResponse {
+  return nodeRuntime().syscall.call(request as unknown as SyscallRequest) as unknown as NetSyscallResponse;
 }
 
-/** Stops accepting at once; connections that were already on their way are refused. */
+/**
+ * Binds `target` at once (a system call); returns the server id that `unlisten` takes. Accepted
+ * connections go to `onAccept` as I/O callbacks from then on.
+ */
+export function listen(target: NetTarget, onAccept: Server['onAccept']): { id: number; result: ListenResult } {
+  install();
+  const id = nextId++;
+  servers.set(id, { onAccept });
+  const response = netSyscall({ op: 'netListen', id, target });
+  if (!response.ok) {
+    servers.delete(id);
+    return { id, result: { ok: false, code: response.error.code } };
+  }
+  return { id, result: { ok: true, local: (response.result as { local: Endpoint }).local } };
+}
+
+/** Stops accepting at once (the port is free on return); connections already on their way are refused. */
 export function unlisten(id: number): void {
   servers.delete(id);
-  nodeRuntime().sendNet({ type: 'net-unlisten', id });
+  netSyscall({ op: 'netUnlisten', id });
 }
 
 export function connect(target: NetTarget, onResult: (result: ConnectResult) => void): void {

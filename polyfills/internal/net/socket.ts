@@ -9,6 +9,7 @@ import { codes, errnoException, exceptionWithHostPort, notImplemented } from '..
 import type { LoopHandle } from '../runtime.ts';
 import { nodeRuntime, type TimeoutLike } from '../process/node-runtime.ts';
 import { validateFunction, validateNumber, validatePort } from '../validators.ts';
+import { dnsException } from '../dns/errors.ts';
 import { isLocalAddress, resolveHost } from './addresses.ts';
 import * as kernel from './kernel-client.ts';
 import type { Accepted, Endpoint } from './kernel-client.ts';
@@ -72,6 +73,8 @@ export class Socket extends Duplex {
   #timer: TimeoutLike | undefined;
   #bytesRead = 0;
   #bytesWritten = 0;
+  /** The stream wants bytes (libuv's readStart): set by _read, cleared when the buffer fills. */
+  #reading = false;
 
   constructor(options: SocketOptions = {}) {
     if (options.fd !== undefined) notImplemented('net.Socket({ fd })');
@@ -84,7 +87,9 @@ export class Socket extends Duplex {
     const accepted = options[kAccepted];
     if (accepted !== undefined) {
       this.#attach(accepted.conn, accepted.port, accepted.local, accepted.remote);
+      // Node starts reading a new connection at once (into the buffer, until its high-water mark).
       if (options.pauseOnConnect) this.pause();
+      else this.read(0);
     }
   }
 
@@ -109,6 +114,7 @@ export class Socket extends Duplex {
     }
     this.connecting = true;
     this.#ensureHandle();
+    this.#syncRef();
     if (typeof path === 'string') {
       kernel.connect({ path }, (result) => this.#afterConnect(result, path, undefined));
       return this;
@@ -116,9 +122,7 @@ export class Socket extends Duplex {
     const host = tcp.host ?? 'localhost';
     const resolved = resolveHost(host);
     if (resolved === undefined) {
-      const error = errnoException('ENOTFOUND', 'getaddrinfo', host) as Error & { hostname?: string; errno: number };
-      error.errno = -3008;
-      error.hostname = host;
+      const error = dnsException('ENOTFOUND', 'getaddrinfo', host);
       nodeRuntime().loop.runSoon(() => {
         this.emit('lookup', error, undefined, undefined, host);
         this.destroy(error);
@@ -146,8 +150,10 @@ export class Socket extends Duplex {
     }
     this.#attach(result.conn, result.port, result.local, result.remote);
     this.connecting = false;
+    this.#syncRef();
     this.emit('connect');
     this.emit('ready');
+    if (this.readable && !this.isPaused()) this.read(0);
   }
 
   #attach(conn: number, wire: MessagePort, local: Endpoint, remote: Endpoint): void {
@@ -168,6 +174,19 @@ export class Socket extends Duplex {
   #ensureHandle(): void {
     if (this.#handle !== undefined) return;
     this.#handle = nodeRuntime().loop.createHandle(this.#refed);
+    this.#syncRef();
+  }
+
+  /**
+   * Like a libuv stream, the socket keeps the loop alive only while it is active: connecting,
+   * reading (until EOF or a full buffer) or waiting to write. An idle paused socket does not.
+   */
+  #syncRef(): void {
+    const handle = this.#handle;
+    if (handle === undefined) return;
+    const active = !this.destroyed && (this.connecting || this.#blocked !== undefined || (this.#reading && !this.#finReceived));
+    if (this.#refed && active) handle.ref();
+    else handle.unref();
   }
 
   // ---- frames from the other end ----
@@ -188,6 +207,10 @@ export class Socket extends Duplex {
         this.#unacked += frame.bytes.byteLength;
         this.#touch();
         if (this.push(Buffer.from(frame.bytes))) this.#ack();
+        else {
+          this.#reading = false;
+          this.#syncRef();
+        }
         return;
       }
       case 'ack':
@@ -195,11 +218,13 @@ export class Socket extends Duplex {
         if (this.#inflight < SEND_WINDOW && this.#blocked !== undefined) {
           const resume = this.#blocked;
           this.#blocked = undefined;
+          this.#syncRef();
           resume();
         }
         return;
       case 'fin':
         this.#finReceived = true;
+        this.#syncRef();
         if (this.destroyed) {
           this.#closeWire();
           return;
@@ -225,6 +250,7 @@ export class Socket extends Duplex {
       this.#blocked = undefined;
       resume();
     }
+    this.#syncRef();
     if (!this.destroyed) {
       this.push(null);
       this.read(0);
@@ -253,6 +279,8 @@ export class Socket extends Duplex {
   // ---- stream.Duplex ----
 
   override _read(): void {
+    this.#reading = true;
+    this.#syncRef();
     this.#ack();
   }
 
@@ -279,7 +307,10 @@ export class Socket extends Duplex {
     this.#inflight += chunk.byteLength;
     this.#touch();
     if (this.#inflight < SEND_WINDOW) callback();
-    else this.#blocked = () => callback();
+    else {
+      this.#blocked = () => callback();
+      this.#syncRef();
+    }
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -381,13 +412,13 @@ export class Socket extends Duplex {
 
   ref(): this {
     this.#refed = true;
-    this.#handle?.ref();
+    this.#syncRef();
     return this;
   }
 
   unref(): this {
     this.#refed = false;
-    this.#handle?.unref();
+    this.#syncRef();
     return this;
   }
 
