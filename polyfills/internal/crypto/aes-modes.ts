@@ -47,8 +47,8 @@ export function lookupCipher(name: string): CipherSpec | undefined {
   return specs.get(name.toLowerCase());
 }
 
-/** Names for getCiphers(), sorted as OpenSSL lists them. */
-export const cipherNames: readonly string[] = [...specs.keys()].sort();
+/** Names for getCiphers(), as OpenSSL spells them (its GCM names end in upper case). */
+export const cipherNames: readonly string[] = [...specs.keys()].map((name) => name.replace(/^id-(aes\d+)-gcm$/, 'id-$1-GCM')).sort();
 
 /** A cipher context: what Node's native CipherBase does for one direction. */
 export interface CipherContext {

@@ -11,7 +11,8 @@ import type { CHash } from '@noble/hashes/utils.js';
 export interface DigestState {
   update(bytes: Uint8Array): void;
   digest(): Uint8Array;
-  clone(): DigestState;
+  /** A copy; XOF states may take a new output length (Hash#copy({ outputLength })). */
+  clone(outputLength?: number): DigestState;
 }
 
 export interface HashAlgorithm {
@@ -53,13 +54,27 @@ function plain(name: string, noble: CHash): HashAlgorithm {
 
 type XofHash = typeof shake128;
 
+interface XofState {
+  update(bytes: Uint8Array): unknown;
+  xof(bytes: number): Uint8Array;
+  clone(): XofState;
+}
+
+function wrapXof(state: XofState, length: number): DigestState {
+  return {
+    update: (bytes) => void state.update(bytes),
+    digest: () => (length === 0 ? new Uint8Array(0) : state.xof(length)),
+    clone: (outputLength = length) => wrapXof(state.clone(), outputLength),
+  };
+}
+
 function xof(name: string, noble: XofHash, defaultLen: number): HashAlgorithm {
   return {
     name,
     outputLen: defaultLen,
     blockLen: noble.blockLen,
     xof: true,
-    create: (outputLength = defaultLen) => wrap(noble.create({ dkLen: outputLength }) as unknown as NobleState),
+    create: (outputLength = defaultLen) => wrapXof(noble.create() as unknown as XofState, outputLength),
   };
 }
 
@@ -117,9 +132,9 @@ const aliases: Record<string, string> = {
   'sha-256': 'sha256', 'sha2-256': 'sha256', 'rsa-sha256': 'sha256', sha256withrsaencryption: 'sha256',
   'sha-384': 'sha384', 'sha2-384': 'sha384', 'rsa-sha384': 'sha384', sha384withrsaencryption: 'sha384',
   'sha-512': 'sha512', 'sha2-512': 'sha512', 'rsa-sha512': 'sha512', sha512withrsaencryption: 'sha512',
-  'sha512/224': 'sha512-224', 'sha-512/224': 'sha512-224', 'sha2-512/224': 'sha512-224', 'rsa-sha512/224': 'sha512-224',
+  'sha-512/224': 'sha512-224', 'sha2-512/224': 'sha512-224', 'rsa-sha512/224': 'sha512-224',
   'sha512-224withrsaencryption': 'sha512-224',
-  'sha512/256': 'sha512-256', 'sha-512/256': 'sha512-256', 'sha2-512/256': 'sha512-256', 'rsa-sha512/256': 'sha512-256',
+  'sha-512/256': 'sha512-256', 'sha2-512/256': 'sha512-256', 'rsa-sha512/256': 'sha512-256',
   'sha512-256withrsaencryption': 'sha512-256',
   'rsa-sha3-224': 'sha3-224', 'id-rsassa-pkcs1-v1_5-with-sha3-224': 'sha3-224',
   'rsa-sha3-256': 'sha3-256', 'id-rsassa-pkcs1-v1_5-with-sha3-256': 'sha3-256',

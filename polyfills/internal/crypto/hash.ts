@@ -42,8 +42,8 @@ class DigestHandle {
     return this.#result;
   }
 
-  clone(): DigestHandle {
-    return new DigestHandle(this.#state.clone());
+  clone(outputLength?: number): DigestHandle {
+    return new DigestHandle(this.#state.clone(outputLength));
   }
 }
 
@@ -137,7 +137,7 @@ Object.assign(Hash.prototype, {
   },
   copy(this: Hash, options?: unknown): Hash {
     if (this[kState].finalized) throw new ERR_CRYPTO_HASH_FINALIZED();
-    return new Hash(this[kHandle].clone(), options);
+    return new Hash(this[kHandle].clone(outputLengthOf(options)), options);
   },
 });
 
@@ -219,7 +219,8 @@ export function hash(algorithm: unknown, input: unknown, outputEncoding: unknown
     }
   }
   const found = lookupHash(algorithm);
-  if (found === undefined) throw digestNotSupported();
+  // The one-shot path words it differently from createHash() (still no code).
+  if (found === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
   const state = found.create();
   state.update(dataBytes(input, 'utf8'));
   return encodeOutput(state.digest(), normalized);
