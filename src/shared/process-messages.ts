@@ -118,3 +118,10 @@ export type ChildToParent =
   | { type: 'child-output'; fd: 1 | 2; data: Uint8Array }
   /** `code` is null when a signal ended the child. */
   | { type: 'child-exit'; code: number | null; signal: SignalName | null };
+
+/** The IPC channel between a parent and a child (fork), process to process: Node's 'json' mode. */
+export type IpcFrame =
+  /** One message, already through JSON (so it arrives as Node's 'json' serialization gives it). */
+  | { t: 'message'; json: string }
+  /** This end disconnected; the other end emits 'disconnect'. */
+  | { t: 'disconnect' };

@@ -31,7 +31,9 @@ const failure = (code: string, syscall: string, path?: string): ChildSyscallResp
 export class ChildSpawner {
   readonly #host: ChildSpawnerHost;
   /** Ports of children whose parent has not asked for them yet (childPort), by child pid. */
-  readonly #unclaimed = new Map<number, { parent: number; port: MessagePort }>();
+  readonly #unclaimed = new Map<number, { parent: number; port: MessagePort; ipc?: MessagePort }>();
+  /** The child's end of an IPC channel, until the child asks for it (childIpcPort), by child pid. */
+  readonly #ipcEnds = new Map<number, MessagePort>();
 
   constructor(host: ChildSpawnerHost) {
     this.#host = host;
@@ -55,8 +57,9 @@ export class ChildSpawner {
       case 'childSpawnSync':
         return this.#spawnSync(parentPid, request, payload);
       case 'childPort':
+      case 'childIpcPort':
         // A MessagePort cannot travel through shared memory.
-        return failure('EINVAL', 'childPort');
+        return failure('EINVAL', request.op);
     }
   }
 
@@ -65,7 +68,14 @@ export class ChildSpawner {
       const entry = this.#unclaimed.get(request.pid);
       if (entry === undefined || entry.parent !== parentPid) return { response: failure('ESRCH', 'childPort'), transfer: [] };
       this.#unclaimed.delete(request.pid);
-      return { response: { ok: true, result: { port: entry.port } }, transfer: [entry.port] };
+      const result = entry.ipc === undefined ? { port: entry.port } : { port: entry.port, ipc: entry.ipc };
+      return { response: { ok: true, result }, transfer: entry.ipc === undefined ? [entry.port] : [entry.port, entry.ipc] };
+    }
+    if (request.op === 'childIpcPort') {
+      const port = this.#ipcEnds.get(parentPid);
+      if (port === undefined) return { response: failure('ENOTCONN', 'childIpcPort'), transfer: [] };
+      this.#ipcEnds.delete(parentPid);
+      return { response: { ok: true, result: { port } }, transfer: [port] };
     }
     if (request.op === 'childSpawn') return { response: await this.#spawn(parentPid, request), transfer: [] };
     return { response: failure('EINVAL', request.op), transfer: [] };
@@ -73,6 +83,8 @@ export class ChildSpawner {
 
   /** A parent ended: the ports it never claimed go; its children keep running. */
   releaseParent(parentPid: number): void {
+    this.#ipcEnds.get(parentPid)?.close();
+    this.#ipcEnds.delete(parentPid);
     for (const [pid, entry] of this.#unclaimed) {
       if (entry.parent !== parentPid) continue;
       entry.port.close();
@@ -104,7 +116,13 @@ export class ChildSpawner {
         this.#host.kill(pid, message.signal);
       }
     };
-    this.#unclaimed.set(pid, { parent: parentPid, port: channel.port2 });
+    if (request.ipc === true) {
+      const ipc = new MessageChannel();
+      this.#ipcEnds.set(pid, ipc.port2);
+      this.#unclaimed.set(pid, { parent: parentPid, port: channel.port2, ipc: ipc.port1 });
+    } else {
+      this.#unclaimed.set(pid, { parent: parentPid, port: channel.port2 });
+    }
     return { ok: true, result: { pid } };
   }
 

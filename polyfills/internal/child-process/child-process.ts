@@ -10,6 +10,7 @@ import { codes, errnoException } from '../errors.ts';
 import { nodeRuntime } from '../process/node-runtime.ts';
 import type { LoopHandle } from '../runtime.ts';
 import { validateArray, validateObject, validateString } from '../validators.ts';
+import { IpcChannel } from './ipc.ts';
 import { convertToValidSignal, kernelStdio, normalizeStdio, signalName } from './normalize.ts';
 
 /** Sends a child_process system call over the synchronous channel. */
@@ -106,12 +107,16 @@ export class ChildProcess extends EventEmitter {
     this.spawnfile = options.file;
     this.spawnargs = options.args;
     const request: ChildSpawnRequest = {
-      ...(options.direct ?? { file: options.file, args: options.args.slice(1), cwd: options.cwd, env: options.env }),
+      ...(options.direct ?? { file: options.file, args: options.args.slice(1), cwd: options.cwd, env: { ...options.env } }),
       stdio: kernelStdio(stdio),
     };
+    const ipcFd = stdio.indexOf('ipc');
+    const ipc = ipcFd === -1 ? undefined : this.#setupIpc(request.env, ipcFd);
+    if (ipc !== undefined) request.ipc = true;
     const response = childSyscallSync({ op: 'childSpawn', ...request });
     const loop = nodeRuntime().loop;
     if (!response.ok) {
+      ipc?.close(true);
       const code = response.error.code;
       if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EAGAIN' && code !== 'EMFILE' && code !== 'ENFILE') {
         throw errnoException(code, 'spawn');
@@ -127,7 +132,8 @@ export class ChildProcess extends EventEmitter {
     loop.nextTick(() => this.emit('spawn'), []);
     void childSyscallAsync({ op: 'childPort', pid: this.pid }).then((answer) => {
       if (!answer.ok) return;
-      const port = (answer.result as { port: MessagePort }).port;
+      const { port, ipc: ipcPort } = answer.result as { port: MessagePort; ipc?: MessagePort };
+      if (ipc !== undefined && ipcPort !== undefined) ipc.attach(ipcPort);
       this.#port = port;
       port.onmessage = (event: MessageEvent<ChildToParent>) => {
         const message = event.data;
@@ -170,6 +176,8 @@ export class ChildProcess extends EventEmitter {
     if (this.#exited) return;
     this.#exited = true;
     this.#handle?.close();
+    // The channel ends with the child (the peer's end is gone).
+    if (this.connected) this.channel?.close(true);
     this.#port?.close();
     if (signal !== null) this.signalCode = signal as NodeJS.Signals;
     else this.exitCode = failure === undefined ? code : -Math.abs(errnoException(failure, 'spawn').errno);
@@ -218,11 +226,19 @@ export class ChildProcess extends EventEmitter {
     this.#handle?.unref();
   }
 
-  send(): boolean {
-    throw new codes.ERR_IPC_CHANNEL_CLOSED();
-  }
+  /** Only with an IPC channel, as in Node: send, disconnect, channel. */
+  send?: (message: unknown, handle?: unknown, options?: unknown, callback?: unknown) => boolean;
+  disconnect?: () => void;
+  channel?: IpcChannel;
 
-  disconnect(): void {
-    this.emit('error', new codes.ERR_IPC_CHANNEL_CLOSED());
+  #setupIpc(env: Record<string, string>, fd: number): IpcChannel {
+    const channel = new IpcChannel(this, true);
+    env.NODE_CHANNEL_FD = String(fd);
+    env.NODE_CHANNEL_SERIALIZATION_MODE = 'json';
+    this.channel = channel;
+    this.connected = true;
+    this.send = (message, handle, options, callback) => channel.send(message, handle, options, callback);
+    this.disconnect = () => channel.disconnect();
+    return channel;
   }
 }
