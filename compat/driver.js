@@ -151,23 +151,6 @@ function installPageHelpers() {
 }
 
 /**
- * The VFS (@zenfs/core's StoreFS) keeps a directory listing in a plain object: a name such as
- * `constructor` or `toString` reads as already existing (EEXIST), so such entries (and what is
- * under them) cannot be created. test/fixtures/wpt/wasm/jsapi/constructor is one; no test of the
- * families we run reads it.
- */
-function unmountable(path) {
-  return path.split('/').some((segment) => segment in Object.prototype);
-}
-
-async function* filterEntries(entries, onSkip) {
-  for await (const entry of entries) {
-    if (unmountable(entry.path)) onSkip(entry.path);
-    else yield entry;
-  }
-}
-
-/**
  * @param {{ testDir: string, distDir: string, onLog?: (line: string) => void }} options
  * @returns the driver: `boot()`, `runTest(request)`, `close()`.
  */
@@ -180,13 +163,9 @@ export async function openDriver({ testDir, distDir, onLog = () => {} }) {
 
   /** Host entries of the mounted folders, read once and sent to every new runtime. */
   const mountBatches = [];
-  /** Paths left out of the VFS (see unmountable()). */
-  const skippedPaths = [];
   for (const dir of MOUNTED_DIRS) {
-    const entries = filterEntries(walkHostDir(join(testDir, dir)), (path) => skippedPaths.push(`${dir}/${path}`));
-    for await (const batch of batches(entries)) mountBatches.push({ dir, batch });
+    for await (const batch of batches(walkHostDir(join(testDir, dir)))) mountBatches.push({ dir, batch });
   }
-  if (skippedPaths.length > 0) onLog(`compat: not mounted (the VFS cannot hold these names yet): ${skippedPaths.join(', ')}`);
 
   let boots = 0;
   const boot = async () => {

@@ -1,5 +1,5 @@
 // node:fs — the file system, over the kernel's VFS. https://nodejs.org/api/fs.html
-// Unsupported: statfs (no kernel call yet), glob/globSync (Node 22), non-UTF-8 file names.
+// Unsupported: glob/globSync (Node 22), non-UTF-8 file names; statfs gives fixed figures.
 
 import type nodeFs from 'node:fs';
 import * as callbackApi from './internal/fs/api-callback.ts';
@@ -8,12 +8,14 @@ import { constants, F_OK, R_OK, W_OK, X_OK } from './internal/fs/constants.ts';
 import { Dir, opendirOp } from './internal/fs/dir.ts';
 import { Dirent } from './internal/fs/dirent.ts';
 import { runSync } from './internal/fs/driver.ts';
-import { Stats } from './internal/fs/stats.ts';
+import { Stats as StatsClass } from './internal/fs/stats.ts';
+import { statfsOp } from './internal/fs/statfs.ts';
+import { callableClass } from './internal/fs/callable-class.ts';
+import { deprecate } from './internal/util/deprecate.ts';
 import { toUnixTimestamp } from './internal/fs/utils.ts';
 import { validateFunction } from './internal/validators.ts';
 import { runWithCallback } from './internal/fs/deliver.ts';
 import { notImplemented } from './internal/errors.ts';
-import { toFsPath } from './internal/fs/paths.ts';
 import promises from './fs/promises.ts';
 import { ReadStream, WriteStream, createReadStream, createWriteStream } from './internal/fs/streams.ts';
 import { watch, watchFile, unwatchFile } from './internal/fs/watch.ts';
@@ -62,9 +64,13 @@ export {
   writev,
 } from './internal/fs/api-callback.ts';
 export * from './internal/fs/api-sync.ts';
-export { constants, F_OK, R_OK, W_OK, X_OK, Dir, Dirent, Stats, promises };
+export { constants, F_OK, R_OK, W_OK, X_OK, Dir, Dirent, promises };
 export { ReadStream, WriteStream, createReadStream, createWriteStream, watch, watchFile, unwatchFile, openAsBlob };
 export { ReadStream as FileReadStream, WriteStream as FileWriteStream };
+
+/** Node 22+: calling or constructing fs.Stats yourself is deprecated (DEP0180); fs makes its own. */
+const warnStatsConstructor = deprecate(() => {}, 'fs.Stats constructor is deprecated.', 'DEP0180');
+export const Stats = callableClass(StatsClass, warnStatsConstructor);
 
 export function opendir(path: unknown, options: unknown, callback?: unknown): void {
   if (typeof options === 'function') {
@@ -79,17 +85,17 @@ export function opendirSync(path: unknown, options?: unknown): Dir {
   return runSync(opendirOp(path, options));
 }
 
-/** statfs needs a kernel call that does not exist yet; the path is still checked first. */
 export function statfs(path: unknown, options?: unknown, callback?: unknown): void {
-  if (typeof options === 'function') callback = options;
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
   validateFunction(callback, 'cb');
-  toFsPath(path);
-  notImplemented('fs.statfs');
+  runWithCallback(statfsOp(path, options), callback, (stats) => [stats]);
 }
 
-export function statfsSync(path: unknown): never {
-  toFsPath(path);
-  notImplemented('fs.statfsSync');
+export function statfsSync(path: unknown, options?: unknown): nodeFs.StatsFs {
+  return runSync(statfsOp(path, options));
 }
 
 export const _toUnixTimestamp = toUnixTimestamp;

@@ -8,6 +8,7 @@ import { notImplemented } from '../internal/errors.ts';
 import { constants } from '../internal/fs/constants.ts';
 import { opendirOp } from '../internal/fs/dir.ts';
 import { type Op, runPromise } from '../internal/fs/driver.ts';
+import { statfsOp } from '../internal/fs/statfs.ts';
 import { FileHandle } from '../internal/fs/file-handle.ts';
 import { cpOp } from '../internal/fs/ops/cp.ts';
 import { mkdirOp, mkdtempOp, readdirOp, rmdirOp, rmOp } from '../internal/fs/ops/dir.ts';
@@ -27,7 +28,6 @@ import {
   unlinkOp,
   utimesOp,
 } from '../internal/fs/ops/path.ts';
-import { toFsPath } from '../internal/fs/paths.ts';
 import { checkAborted, getOptions, isArrayBufferView } from '../internal/fs/utils.ts';
 import { watchAsync } from '../internal/fs/watch.ts';
 
@@ -122,9 +122,8 @@ export function appendFile(path: unknown, data: unknown, options?: unknown): Pro
   return writeOrAppend(path, data, options, 'a');
 }
 
-export async function statfs(path: unknown, _options?: unknown): Promise<never> {
-  toFsPath(path);
-  notImplemented('fs.promises.statfs');
+export function statfs(path: unknown, options?: unknown) {
+  return runPromise(() => statfsOp(path, options));
 }
 
 /** Node 22's glob: not yet. */

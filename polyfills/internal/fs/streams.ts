@@ -8,6 +8,7 @@ import { codes } from '../errors.ts';
 import { validateBoolean, validateFunction, validateInteger } from '../validators.ts';
 import * as callbackFs from './api-callback.ts';
 import { FileHandle, registerStreamFactory } from './file-handle.ts';
+import { callableClass } from './callable-class.ts';
 import { toFsPath } from './paths.ts';
 import { getOptions } from './utils.ts';
 
@@ -347,18 +348,6 @@ class WriteStreamClass extends (Writable as unknown as typeof import('node:strea
   destroySoon(): void {
     this.end();
   }
-}
-
-/**
- * Node's fs.ReadStream and fs.WriteStream are functions that also work without `new`
- * (`fs.ReadStream(path)`): the classes behind a proxy whose call constructs.
- */
-function callableClass<C extends abstract new (...args: never[]) => object>(cls: C): C & ((...args: ConstructorParameters<C>) => InstanceType<C>) {
-  const callable = new Proxy(cls, {
-    apply: (target, _thisArg, args: unknown[]) => Reflect.construct(target, args) as InstanceType<C>,
-  });
-  Object.defineProperty(cls.prototype, 'constructor', { value: callable, writable: true, configurable: true, enumerable: false });
-  return callable as C & ((...args: ConstructorParameters<C>) => InstanceType<C>);
 }
 
 Object.defineProperty(ReadStreamClass, 'name', { value: 'ReadStream' });

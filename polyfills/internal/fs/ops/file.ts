@@ -97,7 +97,9 @@ export function writeFileOp(path: unknown, data: unknown, options: unknown, defa
   const p = toFsPath(path);
   return (function* () {
     checkAborted(signal);
-    if (flags === plainWrite && !flush) {
+    // One writeFile call cannot be aborted: with a signal, open then write as Node does, which
+    // checks the signal after the open.
+    if (flags === plainWrite && !flush && signal === undefined) {
       yield* sys({ request: { op: 'writeFile', path: p.abs, flags, mode }, payload: bytes, path: p.display });
       return;
     }
@@ -111,12 +113,16 @@ export function writeFileOp(path: unknown, data: unknown, options: unknown, defa
   })();
 }
 
+/** Node's kWriteFileMaxChunkSize: with a signal, writes go in chunks so an abort can land between. */
+const kWriteFileMaxChunkSize = 512 * 1024;
+
 /** Writes every byte at the descriptor's position, continuing after short writes. */
 export function* writeAllBytes(fd: number, bytes: Uint8Array, signal?: AbortSignal): Op<void> {
   let offset = 0;
   do {
     checkAborted(signal);
-    const written = yield* writeBytes(fd, bytes.subarray(offset), null);
+    const end = signal === undefined ? bytes.byteLength : offset + kWriteFileMaxChunkSize;
+    const written = yield* writeBytes(fd, bytes.subarray(offset, end), null);
     if (written <= 0 && bytes.byteLength > 0) break;
     offset += written;
   } while (offset < bytes.byteLength);
