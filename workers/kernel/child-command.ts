@@ -12,10 +12,17 @@ const NODE_NAMES = new Set([NODE_PATH, '/usr/bin/node', '/bin/node']);
  * The shell is a node program that lives inside child_process (polyfills/internal/child-process/
  * shell-main.ts): its words come after `-e`, as `process.argv` from index 1.
  */
-export const shellEval = (name: string) => `require('node:child_process')[Symbol.for('tabnode.shell')](${JSON.stringify(name)})`;
+export const shellEval = (name: string, utility = false) =>
+  `require('node:child_process')[Symbol.for('tabnode.shell')](${JSON.stringify(name)}${utility ? ', true' : ''})`;
+
+/**
+ * Programs the shell provides on its own (shell-main.ts), found when PATH has nothing by the
+ * name: what scripts and Node's tests spawn most (`echo`, `pwd`, `cat`, `env`...).
+ */
+const UTILITIES = new Set(['echo', 'pwd', 'true', 'false', 'cat', 'env']);
 
 /** `nodeArgs` are node's own words; for the shell, the shell's words (run with `-e shellEval(name)`). */
-export type ResolvedCommand = { ok: true; nodeArgs: string[]; shell: boolean; name: string } | { ok: false; code: 'ENOENT' | 'EACCES' };
+export type ResolvedCommand = { ok: true; nodeArgs: string[]; shell: boolean; name: string; utility?: boolean } | { ok: false; code: 'ENOENT' | 'EACCES' };
 
 /** The filesystem calls the resolver makes (the VFS's own handler). */
 export type CommandFs = (request: SyscallRequest) => SyscallResponse | Promise<SyscallResponse>;
@@ -58,6 +65,10 @@ function nodeShebang(line: string): string[] | undefined {
 }
 
 async function resolvePath(fs: CommandFs, path: string, args: string[]): Promise<ResolvedCommand> {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if ((path === `/bin/${base}` || path === `/usr/bin/${base}`) && UTILITIES.has(base)) {
+    return { ok: true, nodeArgs: args, shell: true, name: base, utility: true };
+  }
   if (NODE_NAMES.has(path)) return { ok: true, nodeArgs: args, shell: false, name: path };
   if (SHELL_PATHS.has(path)) return { ok: true, nodeArgs: args, shell: true, name: path };
   const line = await firstLine(fs, path);
@@ -80,5 +91,6 @@ export async function resolveCommand(fs: CommandFs, file: string, args: string[]
     if (found.ok) return found;
     if (found.code === 'EACCES') denied = true;
   }
+  if (!denied && UTILITIES.has(file)) return { ok: true, nodeArgs: args, shell: true, name: file, utility: true };
   return { ok: false, code: denied ? 'EACCES' : 'ENOENT' };
 }

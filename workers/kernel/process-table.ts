@@ -107,7 +107,7 @@ export class ProcessTable {
     if (!resolved.ok) return { code: resolved.code };
     const pid = this.#nextPid++;
     const split = resolved.shell
-      ? { execArgv: ['-e', shellEval(resolved.name)], scriptArgs: resolved.nodeArgs }
+      ? { execArgv: ['-e', shellEval(resolved.name, resolved.utility === true)], scriptArgs: resolved.nodeArgs }
       : splitNodeCommandLine(resolved.nodeArgs);
     this.#start(pid, parentPid, split.execArgv, split.scriptArgs, { cwd: request.cwd, env: request.env, inheritEnv: false }, sink);
     const parent = this.#processes.get(parentPid);

@@ -25,7 +25,7 @@ export function directCommand(spawn: { file: string; shellCommand: string | unde
   if (only === undefined || only.rest.length > 0 || only.first.negate || only.first.commands.length !== 1) return undefined;
   const command = only.first.commands[0];
   const first = command?.words[0];
-  if (command === undefined || first === undefined || first.some((segment) => segment.kind !== 'text')) return undefined;
+  if (command === undefined || first === undefined) return undefined;
   // Special parameters ($?, $0, $1...) need the shell itself.
   const words = [...command.words, ...command.assignments.map((a) => a.value)];
   if (words.some((word) => word.some((segment) => segment.kind === 'param' && !/^[A-Za-z_]/.test(segment.name)))) return undefined;

@@ -8,8 +8,12 @@ import { Shell, type ShellHost } from './shell.ts';
 import { spawnSync } from './sync.ts';
 
 /** The shell process's main: `process.argv` is [node, '-c', line, $0, $1...] or [node, file, ...]. */
-export function shellMain(name = 'sh'): void {
+export function shellMain(name = 'sh', utility = false): void {
   const argv = process.argv.slice(1);
+  if (utility) {
+    runUtility(name, argv);
+    return;
+  }
   const host: ShellHost = {
     spawnSync: (file, args, options) => spawnSync(file, args, options),
     signalNumber: (signal) => convertToValidSignal(signal),
@@ -46,4 +50,59 @@ export function shellMain(name = 'sh'): void {
   }
   const shell = new Shell(host, process.cwd(), env, positional, name);
   process.exitCode = shell.run(source);
+}
+
+/** `echo`, `pwd`, `true`, `false`, `cat`, `env` as programs (coreutils' behaviour, no options). */
+function runUtility(name: string, args: string[]): void {
+  switch (name) {
+    case 'echo':
+      process.stdout.write(`${args.join(' ')}\n`);
+      return;
+    case 'pwd':
+      process.stdout.write(`${process.cwd()}\n`);
+      return;
+    case 'true':
+      return;
+    case 'false':
+      process.exitCode = 1;
+      return;
+    case 'cat': {
+      const files = args.filter((arg) => arg !== '-');
+      if (files.length === 0) {
+        process.stdin.pipe(process.stdout);
+        return;
+      }
+      for (const file of files) {
+        try {
+          process.stdout.write(readFileSync(file));
+        } catch {
+          process.stderr.write(`cat: ${file}: No such file or directory\n`);
+          process.exitCode = 1;
+        }
+      }
+      return;
+    }
+    case 'env': {
+      const env: Record<string, string> = {};
+      for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+      let index = 0;
+      for (; index < args.length && (args[index] as string).includes('='); index++) {
+        const arg = args[index] as string;
+        env[arg.slice(0, arg.indexOf('='))] = arg.slice(arg.indexOf('=') + 1);
+      }
+      const [command, ...rest] = args.slice(index);
+      if (command === undefined) {
+        process.stdout.write(Object.entries(env).map(([key, value]) => `${key}=${value}\n`).join(''));
+        return;
+      }
+      const result = spawnSync(command, rest, { env, stdio: 'inherit' });
+      if (result.error !== undefined) {
+        process.stderr.write(`env: '${command}': No such file or directory\n`);
+        process.exitCode = 127;
+        return;
+      }
+      process.exitCode = result.status ?? 128 + convertToValidSignal(result.signal ?? 'SIGTERM');
+      return;
+    }
+  }
 }
