@@ -202,6 +202,7 @@ export const codes = {
   ERR_BUFFER_OUT_OF_BOUNDS: makeNodeError('ERR_BUFFER_OUT_OF_BOUNDS', RangeError, (name?: string) =>
     name ? `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds',
   ),
+  ERR_BUFFER_TOO_LARGE: makeNodeError('ERR_BUFFER_TOO_LARGE', RangeError, (max: number) => `Cannot create a Buffer larger than ${max} bytes`),
   ERR_CHILD_PROCESS_IPC_REQUIRED: makeNodeError(
     'ERR_CHILD_PROCESS_IPC_REQUIRED',
     Error,
@@ -289,6 +290,7 @@ export const codes = {
   ERR_HTTP_SOCKET_ENCODING: makeNodeError('ERR_HTTP_SOCKET_ENCODING', Error, () => 'Changing the socket encoding is not allowed per RFC7230 Section 3.'),
   ERR_HTTP_TRAILER_INVALID: makeNodeError('ERR_HTTP_TRAILER_INVALID', Error, () => 'Trailers are invalid with this transfer encoding'),
   ERR_INVALID_HTTP_TOKEN: makeNodeError('ERR_INVALID_HTTP_TOKEN', TypeError, (name: string, field: unknown) => `${name} must be a valid HTTP token ["${String(field)}"]`),
+  ERR_INVALID_IP_ADDRESS: makeNodeError('ERR_INVALID_IP_ADDRESS', TypeError, (ip: string) => `Invalid IP address: ${ip}`),
   ERR_INVALID_PROTOCOL: makeNodeError('ERR_INVALID_PROTOCOL', TypeError, (protocol: string, expected: string) => `Protocol "${protocol}" not supported. Expected "${expected}"`),
   ERR_UNESCAPED_CHARACTERS: makeNodeError('ERR_UNESCAPED_CHARACTERS', TypeError, (name: string) => `${name} contains unescaped characters`),
   ERR_INVALID_FILE_URL_HOST: makeNodeError(
@@ -618,4 +620,12 @@ export function systemError(code: string, syscall: string): SystemError & { info
     configurable: true,
   });
   return Object.assign(error, { code: 'ERR_SYSTEM_ERROR', info: { errno, code, message: description, syscall }, errno, syscall });
+}
+
+/** zlib's own failures: a plain Error with zlib's message, `errno` (Z_* number) and `code` (Z_* name). */
+export function zlibError(message: string, errno: number, code: string): Error & { errno: number; code: string } {
+  const error = new Error(message) as Error & { errno: number; code: string };
+  error.errno = errno;
+  error.code = code;
+  return error;
 }
