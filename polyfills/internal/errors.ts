@@ -239,6 +239,7 @@ export const codes = {
     () => 'Cannot do synchronous work on directory handle with concurrent asynchronous operations',
   ),
   ERR_DLOPEN_FAILED: makeNodeError('ERR_DLOPEN_FAILED', Error, (message: string) => message),
+  ERR_UNKNOWN_CREDENTIAL: makeNodeError('ERR_UNKNOWN_CREDENTIAL', Error, (type: string, id: string) => `${type} identifier does not exist: ${id}`),
   ERR_EVAL_ESM_CANNOT_PRINT: makeNodeError('ERR_EVAL_ESM_CANNOT_PRINT', Error, () => '--print cannot be used with ESM input'),
   ERR_FALSY_VALUE_REJECTION: makeNodeError('ERR_FALSY_VALUE_REJECTION', Error, () => 'Promise was rejected with falsy value'),
   ERR_FS_CP_DIR_TO_NON_DIR: makeNodeError('ERR_FS_CP_DIR_TO_NON_DIR', Error, (message: string) => message),
@@ -352,6 +353,7 @@ export const codes = {
   /** Node keeps the bad input on the error as `input`; callers add it. */
   ERR_INVALID_URL: makeNodeError('ERR_INVALID_URL', TypeError, () => 'Invalid URL'),
   ERR_INVALID_URL_SCHEME: makeNodeError('ERR_INVALID_URL_SCHEME', TypeError, (expected: string) => `The URL must be of scheme ${expected}`),
+  ERR_INVALID_HANDLE_TYPE: makeNodeError('ERR_INVALID_HANDLE_TYPE', TypeError, () => 'This handle type cannot be sent'),
   ERR_IPC_DISCONNECTED: makeNodeError('ERR_IPC_DISCONNECTED', Error, () => 'IPC channel is already disconnected'),
   ERR_IPC_ONE_PIPE: makeNodeError('ERR_IPC_ONE_PIPE', Error, () => 'Child process can have only one IPC pipe'),
   ERR_IPC_SYNC_FORK: makeNodeError('ERR_IPC_SYNC_FORK', Error, () => 'IPC cannot be used with synchronous forks'),
@@ -627,5 +629,12 @@ export function zlibError(message: string, errno: number, code: string): Error &
   const error = new Error(message) as Error & { errno: number; code: string };
   error.errno = errno;
   error.code = code;
+  return error;
+}
+
+/** Node's `connResetException`: a plain Error with code ECONNRESET ('socket hang up' from node:http). */
+export function connResetException(message: string): Error & { code: string } {
+  const error = new Error(message) as Error & { code: string };
+  error.code = 'ECONNRESET';
   return error;
 }

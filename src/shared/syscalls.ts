@@ -163,10 +163,16 @@ export interface ChildSyscalls {
    */
   childPort: { req: { pid: number }; res: { port: MessagePort; ipc?: MessagePort } };
   /**
-   * A child started with `ipc` asks for its end of the channel (async call only; the child's
-   * env has NODE_CHANNEL_FD, as in Node). Messages are IpcFrame (process-messages.ts).
+   * A child started with `ipc` asks for the port its parent's messages arrive on (async call
+   * only; the child's env has NODE_CHANNEL_FD, as in Node). Messages are IpcFrame
+   * (process-messages.ts); the child's own go through childIpcSend.
    */
   childIpcPort: { req: object; res: { port: MessagePort } };
+  /**
+   * A child's IPC message to its parent (sync call, so that it is on its way before the child
+   * can exit: `process.send(x); process.exit()` delivers x, as in Node). `frame` is an IpcFrame.
+   */
+  childIpcSend: { req: { frame: { t: 'message'; json: string } | { t: 'disconnect' } }; res: object };
   /**
    * Runs a child to its end (sync call only: the caller blocks; the answer comes at the child's
    * exit). The request payload is the child's stdin (then EOF). `timeout` 0 is none.
@@ -190,7 +196,7 @@ export type ChildSyscallResponse<K extends ChildSyscallName = ChildSyscallName> 
   | { ok: false; error: SyscallError };
 
 export function isChildSyscall(request: { op: string }): request is ChildSyscallRequest {
-  return request.op === 'childSpawn' || request.op === 'childPort' || request.op === 'childSpawnSync' || request.op === 'childIpcPort';
+  return request.op === 'childSpawn' || request.op === 'childPort' || request.op === 'childSpawnSync' || request.op === 'childIpcPort' || request.op === 'childIpcSend';
 }
 
 // ——— node:net: the port table's synchronous calls (workers/kernel/ports.ts) ———

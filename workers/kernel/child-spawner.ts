@@ -32,8 +32,12 @@ export class ChildSpawner {
   readonly #host: ChildSpawnerHost;
   /** Ports of children whose parent has not asked for them yet (childPort), by child pid. */
   readonly #unclaimed = new Map<number, { parent: number; port: MessagePort; ipc?: MessagePort }>();
-  /** The child's end of an IPC channel, until the child asks for it (childIpcPort), by child pid. */
-  readonly #ipcEnds = new Map<number, MessagePort>();
+  /**
+   * IPC by child pid: the kernel's end of the parent's channel (the child's messages are posted
+   * there, childIpcSend), and the port the parent's messages are forwarded to, until the child
+   * claims it (childIpcPort).
+   */
+  readonly #ipcEnds = new Map<number, { toParent: MessagePort; toChild: MessagePort | undefined }>();
 
   constructor(host: ChildSpawnerHost) {
     this.#host = host;
@@ -56,6 +60,12 @@ export class ChildSpawner {
         return this.#spawn(parentPid, request);
       case 'childSpawnSync':
         return this.#spawnSync(parentPid, request, payload);
+      case 'childIpcSend': {
+        const ends = this.#ipcEnds.get(parentPid);
+        if (ends === undefined) return failure('ENOTCONN', 'childIpcSend');
+        ends.toParent.postMessage(request.frame);
+        return { ok: true, result: {} };
+      }
       case 'childPort':
       case 'childIpcPort':
         // A MessagePort cannot travel through shared memory.
@@ -72,9 +82,10 @@ export class ChildSpawner {
       return { response: { ok: true, result }, transfer: entry.ipc === undefined ? [entry.port] : [entry.port, entry.ipc] };
     }
     if (request.op === 'childIpcPort') {
-      const port = this.#ipcEnds.get(parentPid);
-      if (port === undefined) return { response: failure('ENOTCONN', 'childIpcPort'), transfer: [] };
-      this.#ipcEnds.delete(parentPid);
+      const ends = this.#ipcEnds.get(parentPid);
+      const port = ends?.toChild;
+      if (ends === undefined || port === undefined) return { response: failure('ENOTCONN', 'childIpcPort'), transfer: [] };
+      ends.toChild = undefined;
       return { response: { ok: true, result: { port } }, transfer: [port] };
     }
     if (request.op === 'childSpawn') return { response: await this.#spawn(parentPid, request), transfer: [] };
@@ -83,7 +94,9 @@ export class ChildSpawner {
 
   /** A parent ended: the ports it never claimed go; its children keep running. */
   releaseParent(parentPid: number): void {
-    this.#ipcEnds.get(parentPid)?.close();
+    const ends = this.#ipcEnds.get(parentPid);
+    ends?.toParent.close();
+    ends?.toChild?.close();
     this.#ipcEnds.delete(parentPid);
     for (const [pid, entry] of this.#unclaimed) {
       if (entry.parent !== parentPid) continue;
@@ -117,9 +130,12 @@ export class ChildSpawner {
       }
     };
     if (request.ipc === true) {
-      const ipc = new MessageChannel();
-      this.#ipcEnds.set(pid, ipc.port2);
-      this.#unclaimed.set(pid, { parent: parentPid, port: channel.port2, ipc: ipc.port1 });
+      const withParent = new MessageChannel();
+      const toChild = new MessageChannel();
+      // The parent's messages pass through here to the child's port (queued until it claims it).
+      withParent.port2.onmessage = (event) => toChild.port1.postMessage(event.data);
+      this.#ipcEnds.set(pid, { toParent: withParent.port2, toChild: toChild.port2 });
+      this.#unclaimed.set(pid, { parent: parentPid, port: channel.port2, ipc: withParent.port1 });
     } else {
       this.#unclaimed.set(pid, { parent: parentPid, port: channel.port2 });
     }

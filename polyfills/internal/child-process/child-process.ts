@@ -9,7 +9,8 @@ import type { ChildSpawnRequest, ChildSyscallRequest, ChildSyscallResponse, Sysc
 import { codes, errnoException } from '../errors.ts';
 import { nodeRuntime } from '../process/node-runtime.ts';
 import type { LoopHandle } from '../runtime.ts';
-import { validateArray, validateObject, validateString } from '../validators.ts';
+import process from '../../process.ts';
+import { validateArray, validateObject, validateOneOf, validateString } from '../validators.ts';
 import { IpcChannel } from './ipc.ts';
 import { convertToValidSignal, kernelStdio, normalizeStdio, signalName } from './normalize.ts';
 
@@ -25,6 +26,8 @@ async function childSyscallAsync(request: ChildSyscallRequest): Promise<ChildSys
 
 /** A pipe from the child (its stdout or stderr): a Readable that keeps the loop alive until it ends. */
 class ChildReadable extends Readable {
+  /** A net.Socket in Node: one-way here, so never writable. */
+  readonly writable = false;
   readonly #handle: LoopHandle;
   constructor() {
     super({ read() {} });
@@ -44,6 +47,8 @@ class ChildReadable extends Readable {
 
 /** The child's stdin: writes travel to the kernel once the port is there. */
 class ChildWritable extends Writable {
+  /** A net.Socket in Node: one-way here, so never readable. */
+  readonly readable = false;
   constructor(send: (message: ParentToChild) => void) {
     super({
       write(chunk: Buffer | string, encoding: BufferEncoding, callback: (error?: Error | null) => void) {
@@ -67,13 +72,25 @@ class ChildWritable extends Writable {
 
 export interface SpawnOptionsInternal {
   file: string;
-  args: string[];
-  cwd: string;
+  args?: string[];
+  cwd?: string;
   envPairs?: string[];
-  env: Record<string, string>;
+  env?: Record<string, string>;
   stdio?: unknown;
+  serialization?: unknown;
   /** What the kernel runs instead of `sh -c` for a lone `node` command (shell-direct.ts). */
   direct?: { file: string; args: string[]; cwd: string; env: Record<string, string> };
+}
+
+function envFromPairs(pairs: unknown): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (!Array.isArray(pairs)) return env;
+  for (const pair of pairs as unknown[]) {
+    const text = String(pair);
+    const eq = text.indexOf('=');
+    if (eq > 0) env[text.slice(0, eq)] = text.slice(eq + 1);
+  }
+  return env;
 }
 
 export class ChildProcess extends EventEmitter {
@@ -101,16 +118,21 @@ export class ChildProcess extends EventEmitter {
 
   spawn(options: SpawnOptionsInternal): void {
     validateObject(options, 'options');
-    const stdio = normalizeStdio(options.stdio, false);
+    const stdio = normalizeStdio(options.stdio ?? 'pipe', false);
+    if (options.serialization !== undefined) validateOneOf(options.serialization, 'options.serialization', ['json', 'advanced']);
+    const ipcFd = stdio.indexOf('ipc');
+    if (ipcFd !== -1 && options.envPairs !== undefined) validateArray(options.envPairs, 'options.envPairs');
     validateString(options.file, 'options.file');
-    validateArray(options.args, 'options.args');
+    if (options.args !== undefined) validateArray(options.args, 'options.args');
+    const args = options.args ?? [];
     this.spawnfile = options.file;
-    this.spawnargs = options.args;
+    this.spawnargs = args;
+    // Called directly (new ChildProcess().spawn), the environment comes as envPairs, as in Node.
+    const env: Record<string, string> = { ...(options.env ?? envFromPairs(options.envPairs)) };
     const request: ChildSpawnRequest = {
-      ...(options.direct ?? { file: options.file, args: options.args.slice(1), cwd: options.cwd, env: { ...options.env } }),
+      ...(options.direct ?? { file: options.file, args: args.slice(1).map(String), cwd: options.cwd ?? process.cwd(), env }),
       stdio: kernelStdio(stdio),
     };
-    const ipcFd = stdio.indexOf('ipc');
     const ipc = ipcFd === -1 ? undefined : this.#setupIpc(request.env, ipcFd);
     if (ipc !== undefined) request.ipc = true;
     const response = childSyscallSync({ op: 'childSpawn', ...request });
@@ -230,6 +252,11 @@ export class ChildProcess extends EventEmitter {
   send?: (message: unknown, handle?: unknown, options?: unknown, callback?: unknown) => boolean;
   disconnect?: () => void;
   channel?: IpcChannel;
+
+  /** Node's older name for `channel`. */
+  get _channel(): IpcChannel | undefined {
+    return this.channel;
+  }
 
   #setupIpc(env: Record<string, string>, fd: number): IpcChannel {
     const channel = new IpcChannel(this, true);

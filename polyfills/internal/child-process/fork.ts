@@ -7,7 +7,7 @@ import { codes } from '../errors.ts';
 import { nodeRuntime } from '../process/node-runtime.ts';
 import { validatePath } from '../fs/paths.ts';
 import { validateObject } from '../validators.ts';
-import type { ChildProcess } from './child-process.ts';
+import { childSyscallSync, type ChildProcess } from './child-process.ts';
 import { setupChildChannel } from './ipc.ts';
 import { spawn } from './spawn.ts';
 
@@ -65,9 +65,13 @@ export function setupForkedChild(): void {
   if (process.env.NODE_CHANNEL_FD === undefined) return;
   delete process.env.NODE_CHANNEL_FD;
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
-  setupChildChannel(process, async () => {
-    const request = { op: 'childIpcPort' } as unknown as SyscallRequest;
-    const response = (await runtime.asyncSyscall.callAsync(request)) as unknown as ChildSyscallResponse;
-    return response.ok ? (response.result as { port: MessagePort }).port : undefined;
-  });
+  setupChildChannel(
+    process,
+    async () => {
+      const request = { op: 'childIpcPort' } as unknown as SyscallRequest;
+      const response = (await runtime.asyncSyscall.callAsync(request)) as unknown as ChildSyscallResponse;
+      return response.ok ? (response.result as { port: MessagePort }).port : undefined;
+    },
+    (frame) => void childSyscallSync({ op: 'childIpcSend', frame }),
+  );
 }

@@ -8,6 +8,7 @@ import type { IpcFrame } from '../../../src/shared/process-messages.ts';
 import { codes } from '../errors.ts';
 import { nodeRuntime } from '../process/node-runtime.ts';
 import type { LoopHandle } from '../runtime.ts';
+import { validateObject } from '../validators.ts';
 
 type Callback = (error: Error | null) => void;
 
@@ -22,8 +23,12 @@ export class IpcChannel {
   #explicitRef: boolean | undefined;
   #closed = false;
 
-  constructor(target: EventEmitter & { connected: boolean }, refed: boolean) {
+  /** The child's way out: its messages go through the kernel (childIpcSend), in order with its exit. */
+  readonly #outgoing: ((frame: IpcFrame) => void) | undefined;
+
+  constructor(target: EventEmitter & { connected: boolean }, refed: boolean, outgoing?: (frame: IpcFrame) => void) {
     this.#target = target;
+    this.#outgoing = outgoing;
     this.#handle = nodeRuntime().loop.createHandle(refed);
   }
 
@@ -53,7 +58,8 @@ export class IpcChannel {
   }
 
   #post(frame: IpcFrame): void {
-    if (this.#port === undefined) this.#pending.push(frame);
+    if (this.#outgoing !== undefined) this.#outgoing(frame);
+    else if (this.#port === undefined) this.#pending.push(frame);
     else this.#port.postMessage(frame);
   }
 
@@ -63,12 +69,17 @@ export class IpcChannel {
       handle = undefined;
     } else if (typeof options === 'function') {
       callback = options;
+    } else if (options !== undefined) {
+      validateObject(options, 'options');
     }
     if (message === undefined) throw new codes.ERR_MISSING_ARGS('message');
     if (typeof message !== 'string' && typeof message !== 'object' && typeof message !== 'number' && typeof message !== 'boolean') {
       throw new codes.ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message);
     }
-    if (handle !== undefined && handle !== null) throw new codes.ERR_METHOD_NOT_IMPLEMENTED('send with a handle');
+    if (handle !== undefined && handle !== null) {
+      if (typeof handle !== 'object') throw new codes.ERR_INVALID_HANDLE_TYPE();
+      throw new codes.ERR_METHOD_NOT_IMPLEMENTED('send with a handle');
+    }
     const loop = nodeRuntime().loop;
     if (this.#closed) {
       const error = new codes.ERR_IPC_CHANNEL_CLOSED();
@@ -127,9 +138,13 @@ export class IpcChannel {
 }
 
 /** The child's side: process.send, process.connected, process.disconnect, process.channel. */
-export function setupChildChannel(process: NodeJS.Process, requestPort: () => Promise<MessagePort | undefined>): void {
+export function setupChildChannel(
+  process: NodeJS.Process,
+  requestPort: () => Promise<MessagePort | undefined>,
+  sendFrame: (frame: IpcFrame) => void,
+): void {
   const target = process as unknown as EventEmitter & { connected: boolean };
-  const channel = new IpcChannel(target, false);
+  const channel = new IpcChannel(target, false, sendFrame);
   const proc = process as unknown as Record<string, unknown>;
   proc.connected = true;
   proc.channel = channel;

@@ -5,7 +5,7 @@ import { constants as osConstants } from '../../os.ts';
 import process from '../../process.ts';
 import { codes } from '../errors.ts';
 import { validatePath, resolveAgainst } from '../fs/paths.ts';
-import { validateBoolean, validateInt32, validateObject, validateString } from '../validators.ts';
+import { validateBoolean, validateObject, validateString } from '../validators.ts';
 import type { ChildStdioMode } from '../../../src/shared/syscalls.ts';
 
 export interface NormalizedSpawn {
@@ -50,8 +50,10 @@ export function normalizeSpawnArguments(file: unknown, argsIn: unknown, optionsI
     cwd = resolveAgainst(process.cwd(), typeof given === 'string' ? given : new TextDecoder().decode(given));
   }
   if (opts.detached != null) validateBoolean(opts.detached, 'options.detached');
-  if (opts.uid != null) validateInt32(opts.uid, 'options.uid');
-  if (opts.gid != null) validateInt32(opts.gid, 'options.gid');
+  for (const id of ['uid', 'gid'] as const) {
+    const value = opts[id];
+    if (value != null && !(typeof value === 'number' && (value | 0) === value)) throw new codes.ERR_INVALID_ARG_TYPE(`options.${id}`, 'int32', value);
+  }
   const shell = opts.shell;
   if (shell != null && typeof shell !== 'boolean' && typeof shell !== 'string') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], shell);
