@@ -20,10 +20,11 @@ import { cpuUsage, memoryUsage, resourceUsage } from './internal/process/usage.t
 import { NODE_VERSION } from './internal/process/version.ts';
 import { emitWarning, printWarning, warningsEnabled } from './internal/process/warning.ts';
 import { runtime } from './internal/runtime.ts';
-import { validateFunction, validateString } from './internal/validators.ts';
+import { validateBoolean, validateFunction, validateString } from './internal/validators.ts';
 import { resolve } from './path/posix-impl.ts';
 import { ReadStream, WriteStream } from './tty.ts';
-import { parseEnv } from './util.ts';
+import { format, parseEnv } from './util.ts';
+import { initgroups, setegid, seteuid, setgid, setgroups, setuid } from './internal/process/credentials.ts';
 
 const VERSION = NODE_VERSION;
 
@@ -71,6 +72,7 @@ export const features = {
   debug: false,
   uv: true,
   ipv6: true,
+  openssl_is_boringssl: false,
   tls_alpn: true,
   tls_sni: true,
   tls_ocsp: true,
@@ -79,7 +81,7 @@ export const features = {
   require_module: true,
   typescript: false as const,
 };
-export const config = {
+export const config = deepFreeze({
   target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
   // What test/common and feature probes read: a release build with full ICU (Intl is the
   // browser's), no snapshot or code cache, no debug/sanitizer build.
@@ -111,7 +113,13 @@ export const config = {
     v8_enable_pointer_compression: 0,
     v8_enable_sandbox: 0,
   },
-};
+});
+/** process.config is read-only in Node 19+: assigning to it or inside it throws in strict mode. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const member of Object.values(value)) if (typeof member === 'object' && member !== null) deepFreeze(member as object);
+  return Object.freeze(value);
+}
+
 export const allowedNodeEnvironmentFlags: ReadonlySet<string> = new Set([
   '--enable-source-maps',
   '--experimental-strip-types',
@@ -161,10 +169,13 @@ export function loadEnvFile(path: string | URL = '.env'): void {
   }
 }
 
-export function abort(): never {
-  // Node: SIGABRT, exit status 134, no 'exit' event.
-  return nodeRuntime().exit(134);
-}
+/** A method, not a function: Node's built-in has no prototype and cannot be constructed. */
+export const { abort } = {
+  abort(): never {
+    // Node: SIGABRT, exit status 134, no 'exit' event.
+    return nodeRuntime().exit(134);
+  },
+};
 
 const ids = { uid: 1000, gid: 1000 };
 export const getuid = (): number => ids.uid;
@@ -242,16 +253,21 @@ const members = {
   getActiveResourcesInfo: (): string[] => [],
   constrainedMemory: (): number => 0,
   availableMemory: (): number => 2 * 1024 ** 3,
-  setSourceMapsEnabled: (): void => {},
+  setSourceMapsEnabled: (enabled: unknown): void => {
+    validateBoolean(enabled, 'enabled');
+  },
+  threadCpuUsage: cpuUsage,
+  _getActiveHandles: (): unknown[] => [],
+  _getActiveRequests: (): unknown[] => [],
   binding: (name: string): never => notImplemented(`process.binding('${name}')`),
   _linkedBinding: (name: string): never => notImplemented(`process._linkedBinding('${name}')`),
   dlopen: (): never => notImplemented('process.dlopen'),
-  setuid: (): never => notImplemented('process.setuid'),
-  seteuid: (): never => notImplemented('process.seteuid'),
-  setgid: (): never => notImplemented('process.setgid'),
-  setegid: (): never => notImplemented('process.setegid'),
-  setgroups: (): never => notImplemented('process.setgroups'),
-  initgroups: (): never => notImplemented('process.initgroups'),
+  setuid,
+  seteuid,
+  setgid,
+  setegid,
+  setgroups,
+  initgroups,
   loadEnvFile,
   getBuiltinModule,
   openStdin: () => {
@@ -259,7 +275,7 @@ const members = {
     return process.stdin;
   },
   _rawDebug: (...args: unknown[]): void => {
-    nodeRuntime().writeStdio(2, new TextEncoder().encode(`${args.map(String).join(' ')}\n`));
+    nodeRuntime().writeStdio(2, new TextEncoder().encode(`${format(...args)}\n`));
   },
 };
 Object.assign(process, members);
@@ -289,6 +305,8 @@ export function setupProcess(setup: ProcessSetup): void {
   execArgv.splice(0, execArgv.length, ...setup.execArgv);
   Object.assign(env, setup.env);
   setInitialCwd(setup.cwd);
+  const title = execArgv.findLast((arg) => arg.startsWith('--title='));
+  if (title !== undefined) proc.title = title.slice('--title='.length);
   proc.noDeprecation = execArgv.includes('--no-deprecation');
   proc.throwDeprecation = execArgv.includes('--throw-deprecation');
   proc.traceDeprecation = execArgv.includes('--trace-deprecation');

@@ -48,8 +48,9 @@ const kernel: KernelApi = {
     const vfs = createVfs(store);
     const fs = new HostFs(vfs);
     for (const dir of [...SYSTEM_DIRS, options.workdir]) await fs.mkdir(dir, true);
-    // process.execPath exists, as tests and tools stat or spawn it.
-    await fs.ensureExecutable('/usr/local/bin/node', '#!/bin/sh\n# tabnode: node is built in; this file stands for process.execPath.\n');
+    // process.execPath exists, as tests and tools stat or spawn it; /proc's hostname is read by tools.
+    await fs.ensureFile('/usr/local/bin/node', '#!/bin/sh\n# tabnode: node is built in; this file stands for process.execPath.\n', 0o755);
+    await fs.ensureFile('/proc/sys/kernel/hostname', 'localhost\n', 0o644);
     const processes = new ProcessTable({ runtimeId: options.runtimeId, vfs, baseEnv: BASE_ENV });
     booted = { store, fs, processes };
   },

@@ -82,11 +82,12 @@ export class HostFs {
     return payload ?? new Uint8Array(0);
   }
 
-  /** Creates an executable file with `text` unless `path` exists (a persisted runtime keeps it). */
-  async ensureExecutable(path: string, text: string): Promise<void> {
+  /** Creates a file with `text` and `mode` unless `path` exists (a persisted runtime keeps it). */
+  async ensureFile(path: string, text: string, mode: number): Promise<void> {
     if ((await this.#lstat(path)) !== undefined) return;
-    await this.#call({ op: 'writeFile', path, flags: O_WRONLY_CREAT_TRUNC, mode: 0o755 }, encoder.encode(text));
-    await this.#call({ op: 'chmod', path, mode: 0o755 });
+    await this.mkdir(parentOf(path), true);
+    await this.#call({ op: 'writeFile', path, flags: O_WRONLY_CREAT_TRUNC, mode }, encoder.encode(text));
+    await this.#call({ op: 'chmod', path, mode });
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {

@@ -35,6 +35,7 @@ import {
   utimesOp,
 } from './ops/path.ts';
 import { readSyncOp, writeSyncOp } from './ops/read-write.ts';
+import { deprecate } from '../util/deprecate.ts';
 
 export function openSync(path: unknown, flags?: unknown, mode?: unknown) {
   return runSync(openOp(path, flags, mode));
@@ -75,12 +76,16 @@ export function fstatSync(fd: unknown, options?: unknown) {
 export function accessSync(path: unknown, mode?: unknown): void {
   runSync(accessOp(path, mode));
 }
+const warnExistsSyncType = deprecate(() => {}, 'Passing invalid argument types to fs.existsSync is deprecated', 'DEP0187');
+
 export function existsSync(path: unknown): boolean {
   let p;
   try {
     p = toFsPath(path);
-  } catch {
-    return false; // Node: an invalid path simply does not exist
+  } catch (error) {
+    // Node: an invalid path simply does not exist; a wrong type is deprecated (DEP0187).
+    if ((error as { code?: unknown }).code === 'ERR_INVALID_ARG_TYPE') warnExistsSyncType();
+    return false;
   }
   try {
     return runSync(existsPath(p));

@@ -38,7 +38,9 @@ export function exit(code?: ExitCode): never {
     proc._exiting = true;
     proc.emit('exit', currentExitCode());
   }
-  return reallyExit(currentExitCode());
+  // Through the property, as Node does: a replaced process.reallyExit is called (and may return).
+  (proc as unknown as { reallyExit(code: number): void }).reallyExit(currentExitCode());
+  return undefined as never;
 }
 
 /** Ends the process with `code` at once: no events. */

@@ -4,8 +4,8 @@
 
 import { EventEmitter } from '../../events.ts';
 
-class ProcessBase extends EventEmitter {}
-Object.defineProperty(ProcessBase, 'name', { value: 'process' });
+// Named by its binding, so that V8's own messages say `#<process>` (a `name` property would not).
+const ProcessBase = { process: class extends EventEmitter {} }.process;
 
 export const process = new ProcessBase() as unknown as NodeJS.Process;
 

@@ -10,6 +10,8 @@ import { type Op, sys } from '../driver.ts';
 import { type FsPath, childPath, parentPath, toFsPath } from '../paths.ts';
 import { fsSystemError } from '../system-error.ts';
 import { encodeName, getOptions, parseFileMode } from '../utils.ts';
+import { deprecate } from '../../util/deprecate.ts';
+import { currentProcess } from '../../util/current-process.ts';
 
 const isDirMode = (mode: number) => (mode & constants.S_IFMT) === constants.S_IFDIR;
 
@@ -72,6 +74,9 @@ function* mkdirp(target: FsPath, mode: number): Op<string | undefined> {
 export function mkdtempOp(prefix: unknown, options: unknown, sync: boolean): Op<string | Buffer> {
   const { encoding } = getOptions(options);
   const p = toFsPath(prefix, 'prefix');
+  if (p.display.endsWith('X')) {
+    currentProcess()?.emitWarning?.('mkdtemp() templates ending with X are not portable. For details see: https://nodejs.org/api/fs.html');
+  }
   return (function* () {
     try {
       const { result } = yield* sys({ request: { op: 'mkdtemp', prefix: p.abs } });
@@ -228,14 +233,27 @@ export function rmOp(path: unknown, options?: unknown): Op<void> {
   })();
 }
 
+/** DEP0147, once per process, for every form of rmdir with `recursive`. */
+const warnRecursiveRmdir = deprecate(
+  () => {},
+  'In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be removed. Use fs.rm(path, { recursive: true }) instead',
+  'DEP0147',
+);
+
 export function rmdirOp(path: unknown, options?: unknown): Op<void> {
   const p = toFsPath(path);
   const recursive = Boolean((options as { recursive?: unknown } | null | undefined)?.recursive);
   if (recursive) {
+    warnRecursiveRmdir();
     validateRmdirOptions(options, { force: false, recursive: false, retryDelay: 100, maxRetries: 0 });
     return (function* () {
-      // Deprecated form: the path must exist (lstat reports it), then the tree goes.
-      yield* sys({ request: { op: 'lstat', path: p.abs }, path: p.display });
+      // Deprecated form: the path must exist (lstat reports it); a non-directory gets a plain
+      // rmdir (ENOTDIR), as Node does; then the tree goes.
+      const { result } = yield* sys({ request: { op: 'lstat', path: p.abs }, path: p.display });
+      if (!isDirMode(result.stats.mode)) {
+        yield* sys({ request: { op: 'rmdir', path: p.abs }, path: p.display });
+        return;
+      }
       yield* rimraf(p);
     })();
   }
