@@ -11,6 +11,7 @@ import type { NodeEventLoop } from '../../polyfills/internal/process/node-runtim
 import { validateFunction } from '../../polyfills/internal/validators.ts';
 import { asyncContext } from '../../polyfills/internal/async-hooks/context.ts';
 import process from '../../polyfills/process.ts';
+import { installLocalFetch } from '../../polyfills/internal/http/fetch.ts';
 import {
   clearImmediate,
   clearInterval,
@@ -202,5 +203,6 @@ export function installGlobals(loop: NodeEventLoop): void {
       );
     }, true);
   }
+  installLocalFetch(); // fetch('http://localhost:...') reaches this runtime's servers (node:http's client)
   hideBrowserGlobals();
 }
