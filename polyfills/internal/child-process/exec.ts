@@ -144,17 +144,17 @@ export function exec(command: unknown, options?: unknown, callback?: unknown): C
 /** util.promisify(exec/execFile): resolves { stdout, stderr }; the promise carries `child`. */
 export function promisified(original: (...args: unknown[]) => ChildProcess): (...args: unknown[]) => Promise<{ stdout: unknown; stderr: unknown }> {
   return (...args: unknown[]) => {
-    let child: ChildProcess | undefined;
-    const promise = new Promise<{ stdout: unknown; stderr: unknown }>((resolve, reject) => {
-      child = original(...args, (error: (Error & Record<string, unknown>) | null, stdout: unknown, stderr: unknown) => {
-        if (error !== null) {
-          error.stdout = stdout;
-          error.stderr = stderr;
-          reject(error);
-        } else {
-          resolve({ stdout, stderr });
-        }
-      });
+    let settle: { resolve: (value: { stdout: unknown; stderr: unknown }) => void; reject: (error: unknown) => void } | undefined;
+    const promise = new Promise<{ stdout: unknown; stderr: unknown }>((resolve, reject) => (settle = { resolve, reject }));
+    // Called outside the executor: argument errors throw synchronously, as in Node.
+    const child = original(...args, (error: (Error & Record<string, unknown>) | null, stdout: unknown, stderr: unknown) => {
+      if (error !== null) {
+        error.stdout = stdout;
+        error.stderr = stderr;
+        settle?.reject(error);
+      } else {
+        settle?.resolve({ stdout, stderr });
+      }
     });
     (promise as Promise<unknown> & { child?: ChildProcess }).child = child;
     return promise;

@@ -6,7 +6,7 @@ import type { ChildSyscallResponse, SyscallRequest } from '../../../src/shared/s
 import { codes } from '../errors.ts';
 import { nodeRuntime } from '../process/node-runtime.ts';
 import { validatePath } from '../fs/paths.ts';
-import { validateObject } from '../validators.ts';
+import { validateArray, validateObject } from '../validators.ts';
 import { childSyscallSync, type ChildProcess } from './child-process.ts';
 import { setupChildChannel } from './ipc.ts';
 import { spawn } from './spawn.ts';
@@ -34,11 +34,10 @@ export function forkImpl(modulePath: unknown, args?: unknown, options?: unknown)
   modulePath = typeof validated === 'string' ? validated : new TextDecoder().decode(validated);
   let list: unknown[] = [];
   if (args == null) list = [];
-  else if (Array.isArray(args)) list = [...(args as unknown[])];
-  else if (typeof args === 'object') {
-    options = args;
-  } else {
-    throw new codes.ERR_INVALID_ARG_VALUE('args', args);
+  else if (typeof args === 'object' && !Array.isArray(args)) options = args;
+  else {
+    validateArray(args, 'args');
+    list = [...args];
   }
   if (options != null) validateObject(options, 'options');
   const opts: Record<string, unknown> = { ...(options as object | undefined), shell: false };

@@ -137,7 +137,10 @@ export function normalizeExecFileArgs(file: unknown, args: unknown, options: unk
   else if (options != null) validateObject(options, 'options');
   const opts = (options ?? {}) as Record<string, unknown>;
   if (callback != null) validateFunction(callback, 'callback');
-  if (opts.argv0 != null) validateString(opts.argv0, 'options.argv0');
+  if (opts.argv0 != null) {
+    validateString(opts.argv0, 'options.argv0');
+    if (opts.argv0.includes('\u0000')) throw new codes.ERR_INVALID_ARG_VALUE('options.argv0', opts.argv0, 'must be a string without null bytes');
+  }
   return { file: file as string, args: (list ?? []).map(String), options: typeof options === 'function' ? {} : opts, callback: callback as ExecFileArgs['callback'] };
 }
 
