@@ -1,5 +1,6 @@
 import * as nodeOs from 'node:os';
 import nodeConstants from 'node:constants';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import os from './os.ts';
 import * as osNamed from './os.ts';
@@ -80,10 +81,17 @@ describe('os against node:os', () => {
     expect(shape(() => os.getPriority(-1))).toEqual(shape(() => nodeOs.getPriority(-1)));
   });
 
+  it('interpolates its getters as their values, as Node', () => {
+    const names = ['arch', 'availableParallelism', 'endianness', 'homedir', 'machine', 'platform', 'release', 'tmpdir', 'type', 'version'] as const;
+    for (const name of names) {
+      expect([name, `${os[name]}` === String(os[name]())]).toEqual([name, `${nodeOs[name]}` === String(nodeOs[name]())]);
+    }
+  });
+
   it('has a read-only but configurable EOL and devNull, as Node', () => {
     for (const name of ['EOL', 'devNull']) {
       const { value, ...attributes } = Object.getOwnPropertyDescriptor(os, name) ?? {};
-      const { value: nodeValue, ...nodeAttributes } = Object.getOwnPropertyDescriptor(nodeOs.default, name) ?? {};
+      const { value: nodeValue, ...nodeAttributes } = Object.getOwnPropertyDescriptor(createRequire(import.meta.url)('node:os') as object, name) ?? {};
       expect([value, attributes]).toEqual([nodeValue, nodeAttributes]);
     }
   });

@@ -335,6 +335,11 @@ const os = {
   machine,
   constants,
 };
+// Node's getters interpolate as their value: `${os.hostname}` is the host name.
+for (const fn of [arch, availableParallelism, endianness, freemem, homedir, hostname, machine, platform, release, tmpdir, totalmem, type, uptime, version]) {
+  Object.defineProperty(fn, Symbol.toPrimitive, { value: () => fn(), writable: true, configurable: true, enumerable: false });
+}
+
 // Node defines these two read-only (assigning throws in strict mode) but configurable.
 Object.defineProperties(os, {
   EOL: { value: EOL, writable: false, enumerable: true, configurable: true },
