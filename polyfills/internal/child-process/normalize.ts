@@ -82,8 +82,8 @@ export function normalizeSpawnArguments(file: unknown, argsIn: unknown, optionsI
   for (const key in source) {
     const value = source[key];
     if (value === undefined) continue;
-    checkNullBytes(key, 'options.env');
-    checkNullBytes(value, 'options.env');
+    checkNullBytes(key, `options.env['${key}']`);
+    checkNullBytes(value, `options.env['${key}']`);
     env[key] = String(value);
   }
   return { options: opts, file: command, args: strings, cwd, env, shellCommand };
