@@ -165,13 +165,19 @@ export class ClientRequest extends OutgoingMessage {
       }
     }
 
+    // With Expect: 100-continue the head goes first, alone (the body waits for 'continue').
+    if (this.hasHeader('expect')) this.flushHeaders();
+
     const resolved = resolveHost(host);
     const local = opts.socketPath !== undefined || (resolved !== undefined && isLocalAddress(resolved.ip));
     if (!local && typeof opts.createConnection !== 'function') {
       this.#viaFetch = true;
       return;
     }
+    // net reads `path` as a socket path: the request's path must not reach it.
     const connectOptions: ConnectOptions = { ...opts, host, port: this.#port } as ConnectOptions;
+    delete connectOptions.path;
+    if (opts.socketPath !== undefined) connectOptions.path = opts.socketPath;
     if (typeof opts.createConnection === 'function' && this.agent === undefined) {
       let settled = false;
       const socket = opts.createConnection(connectOptions, (error, s) => {

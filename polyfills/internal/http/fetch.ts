@@ -15,14 +15,25 @@ export function isLocalUrl(url: URL): boolean {
   return resolved !== undefined && isLocalAddress(resolved.ip);
 }
 
+const DEFAULT_HEADERS: [string, string][] = [
+  ['accept', '*/*'],
+  ['accept-language', '*'],
+  ['sec-fetch-mode', 'cors'],
+  ['user-agent', 'node'],
+  ['accept-encoding', 'gzip, deflate'],
+];
+
 /** A web Response from an in-tab server, its body streaming from the IncomingMessage. */
-async function fetchLocal(request: Request): Promise<Response> {
+async function fetchLocal(request: Request, given: Headers): Promise<Response> {
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
+  given.forEach((value, name) => {
     headers[name] = value;
   });
+  // What Node's fetch (undici) adds when the caller did not.
+  for (const [name, value] of DEFAULT_HEADERS) if (!given.has(name)) headers[name] = value;
+  if (!given.has('content-type') && request.headers.has('content-type')) headers['content-type'] = request.headers.get('content-type') as string;
   if (body !== undefined) headers['content-length'] = String(body.byteLength);
   return new Promise<Response>((resolve, reject) => {
     const req = new ClientRequest(url, { method: request.method, headers, signal: request.signal });
@@ -73,7 +84,10 @@ export function installLocalFetch(): void {
       return Promise.reject(error);
     }
     if (!isLocalUrl(new URL(request.url))) return outer(input, init);
-    return fetchLocal(request);
+    // A Request drops the headers a browser forbids (user-agent...); a plain Headers keeps them.
+    const given = new Headers(input instanceof Request ? input.headers : undefined);
+    if (init?.headers !== undefined) new Headers(init.headers).forEach((value, name) => given.set(name, value));
+    return fetchLocal(request, given);
   };
   Object.defineProperty(globalThis, 'fetch', { ...(descriptor ?? { configurable: true, enumerable: true, writable: true }), value: fetchWithLocal });
 }
