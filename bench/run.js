@@ -20,6 +20,7 @@ import { fsMetrics } from './metrics/fs.js';
 import { requirePostcss, requireTypescript } from './metrics/require.js';
 import { memoryMetric } from './metrics/memory.js';
 import { notYet } from './metrics/not-yet.js';
+import httpMetric from './metrics/http.js';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const SCRIPTS_DIR = join(BENCH_DIR, 'scripts');
@@ -39,7 +40,8 @@ function parseOptions(argv) {
 
 /** Builds the app when dist/ is missing (as bin/tabnode-run.js does); output goes to stderr. */
 function ensureBuilt() {
-  if (existsSync(join(PROJECT_ROOT, 'dist', 'runner.html'))) return;
+  // TABNODE_DIST: a build of one's own (as for e2e and tabnode-run), used as it is.
+  if (process.env.TABNODE_DIST !== undefined || existsSync(join(PROJECT_ROOT, 'dist', 'runner.html'))) return;
   process.stderr.write('bench: dist/ has no build; running vite build first\n');
   const vite = join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: ['ignore', 2, 2] });
@@ -83,6 +85,7 @@ function allMetrics() {
     requireTypescript,
     memoryMetric(1),
     memoryMetric(20),
+    httpMetric,
     ...notYet,
   ];
 }
@@ -173,7 +176,7 @@ async function main() {
   writeFileSync(join(nativeDir, 'package.json'), '{ "type": "commonjs" }\n');
   const coldProfiles = [];
 
-  const session = await startSession({ onProblem });
+  const session = await startSession({ onProblem, ...(process.env.TABNODE_DIST === undefined ? {} : { distDir: process.env.TABNODE_DIST }) });
   try {
     const chromiumVersion = await browserVersion(session.page);
     const ctx = {
