@@ -372,6 +372,7 @@ export class ClientRequest extends OutgoingMessage {
     res.req = this;
     if (status === 101 || (this.method === 'CONNECT' && status >= 200 && status < 300)) {
       res.upgrade = true;
+      res.complete = true; // the message is whole; the socket now belongs to the new protocol
       return 'upgrade';
     }
     this.#responded = true;
@@ -418,13 +419,14 @@ export class ClientRequest extends OutgoingMessage {
     if (this.#closeEmitted) return;
     this.#closeEmitted = true;
     this.destroyed = true;
-    nextTick(() => {
-      this.emit('close');
-      if (this.res && !this.res.destroyed) {
-        if (this.res.readableEnded) this.res.destroy();
-        else this.res.once('end', () => this.res?.destroy());
-      }
-    });
+    // The response closes first, then the request (Node's order).
+    const res = this.res;
+    const closeRequest = (): void => {
+      res?.destroy();
+      nextTick(() => this.emit('close'));
+    };
+    if (res === null || res.destroyed || res.readableEnded || !res.complete) closeRequest();
+    else res.once('end', closeRequest);
   }
 
   #fail(error: Error): void {

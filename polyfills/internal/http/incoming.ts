@@ -135,10 +135,14 @@ export class IncomingMessage extends Readable {
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     if (!this.readableEnded || !this.complete) {
-      this.aborted = true;
+      if (!this.aborted) {
+        this.aborted = true;
+        this.emit('aborted');
+      }
       // An unfinished message cannot be resynchronised: the connection goes with it.
       if (this.socket !== null && !this.socket.destroyed && !this.complete) this.socket.destroy(error ?? undefined);
     }
-    callback(error);
+    // Node swallows the error of a destroyed message nobody listens to.
+    callback(this.listenerCount('error') > 0 ? error : null);
   }
 }

@@ -281,8 +281,12 @@ export class Server extends NetServer {
         if (error instanceof HttpParseError) this.#clientError(state, error);
         return;
       }
-      if (state.responses.length === 0 && !socket.destroyed) socket.end();
-      else if (state.responses.length > 0) state.responses[state.responses.length - 1]!._last = true;
+      if (state.responses.length === 0) {
+        if (!socket.destroyed) socket.end();
+      } else if (!this.httpAllowHalfOpen) {
+        // Node aborts the requests still waiting for their responses: they and their responses close.
+        socket.destroy();
+      } else state.responses[state.responses.length - 1]!._last = true;
     });
     socket.on('error', (error: Error) => this.#clientError(state, error));
     socket.on('close', () => {
