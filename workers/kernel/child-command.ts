@@ -19,7 +19,7 @@ export const shellEval = (name: string, utility = false) =>
  * Programs the shell provides on its own (shell-main.ts), found when PATH has nothing by the
  * name: what scripts and Node's tests spawn most (`echo`, `pwd`, `cat`, `env`...).
  */
-const UTILITIES = new Set(['echo', 'pwd', 'true', 'false', 'cat', 'env']);
+const UTILITIES = new Set(['echo', 'pwd', 'true', 'false', 'cat', 'env', 'sleep', 'ls']);
 
 /** `nodeArgs` are node's own words; for the shell, the shell's words (run with `-e shellEval(name)`). */
 export type ResolvedCommand = { ok: true; nodeArgs: string[]; shell: boolean; name: string; utility?: boolean } | { ok: false; code: 'ENOENT' | 'EACCES' };

@@ -37,6 +37,9 @@ const signalNumbers: Record<SignalName, number> = {
 /** Signals whose default action ends the process (all of ours). */
 const isSignalName = (name: string): name is SignalName => Object.hasOwn(signalNumbers, name);
 
+/** How much of a process's stdin is kept for children that inherit it later. */
+const STDIN_LOG_BYTES = 1 << 20;
+
 /** A process that does not act on a signal it listens to within this time is ended anyway. */
 const SIGNAL_GRACE_MS = 500;
 
@@ -47,6 +50,11 @@ interface ProcessEntry {
   sink: ProcessSink;
   /** Children started with stdin 'inherit': they get what this process gets. */
   stdinHeirs: Set<number>;
+  /**
+   * What this process's stdin has carried so far (bounded), and whether it ended: a child that
+   * inherits stdin later still reads what its parent left unread, as with a shared fd.
+   */
+  stdinLog: { chunks: Uint8Array[]; bytes: number; ended: boolean };
   channel: { close(): void };
   stdio: { drain(): void; close(): void };
   /** Signals the process has listeners for (it told us); the rest end it at once. */
@@ -111,7 +119,11 @@ export class ProcessTable {
       : splitNodeCommandLine(resolved.nodeArgs);
     this.#start(pid, parentPid, split.execArgv, split.scriptArgs, { cwd: request.cwd, env: request.env, inheritEnv: false }, sink);
     const parent = this.#processes.get(parentPid);
-    if (request.stdio[0] === 'inherit') parent?.stdinHeirs.add(pid);
+    if (request.stdio[0] === 'inherit' && parent !== undefined) {
+      parent.stdinHeirs.add(pid);
+      for (const chunk of parent.stdinLog.chunks) this.writeStdin(pid, chunk.slice());
+      if (parent.stdinLog.ended) this.writeStdin(pid, null);
+    }
     else if (request.stdio[0] === 'ignore') this.writeStdin(pid, null);
     return { pid };
   }
@@ -178,6 +190,7 @@ export class ProcessTable {
       worker,
       sink,
       stdinHeirs: new Set(),
+      stdinLog: { chunks: [], bytes: 0, ended: false },
       channel: serveSyncChannel(syncChannel, (request, payload) =>
         isNetSyscall(request)
           ? (this.ports.handleSync(pid, request) as SyscallResponse)
@@ -208,6 +221,12 @@ export class ProcessTable {
     if (entry === undefined) return;
     // Children that inherited this stdin read the same stream (each gets its own copy here).
     for (const heir of entry.stdinHeirs) this.writeStdin(heir, data === null ? null : data.slice());
+    const log = entry.stdinLog;
+    if (data === null) log.ended = true;
+    else if (log.bytes + data.byteLength <= STDIN_LOG_BYTES) {
+      log.chunks.push(data.slice());
+      log.bytes += data.byteLength;
+    }
     this.#post(entry, { type: 'stdin', data }, data ? [data.buffer] : []);
   }
 

@@ -1,7 +1,8 @@
 // The small shell as a program: `sh -c 'command line'` (or `sh file`), run by the node process
 // the kernel starts for /bin/sh (workers/kernel/child-command.ts).
 
-import { readFileSync, statSync } from '../../fs.ts';
+import { readdirSync, readFileSync, statSync } from '../../fs.ts';
+import { setTimeout } from '../../timers.ts';
 import process from '../../process.ts';
 import { convertToValidSignal } from './normalize.ts';
 import { Shell, type ShellHost } from './shell.ts';
@@ -52,7 +53,7 @@ export function shellMain(name = 'sh', utility = false): void {
   process.exitCode = shell.run(source);
 }
 
-/** `echo`, `pwd`, `true`, `false`, `cat`, `env` as programs (coreutils' behaviour, no options). */
+/** `echo`, `pwd`, `true`, `false`, `cat`, `env`, `sleep`, `ls` as programs (coreutils' behaviour, no options). */
 function runUtility(name: string, args: string[]): void {
   switch (name) {
     case 'echo':
@@ -63,6 +64,28 @@ function runUtility(name: string, args: string[]): void {
       return;
     case 'true':
       return;
+    case 'sleep': {
+      const seconds = Number(args[0] ?? 'x');
+      if (!Number.isFinite(seconds) || seconds < 0) {
+        process.stderr.write(`sleep: invalid time interval '${args[0] ?? ''}'\n`);
+        process.exitCode = 1;
+        return;
+      }
+      setTimeout(() => {}, seconds * 1000);
+      return;
+    }
+    case 'ls': {
+      for (const dir of args.length === 0 ? ['.'] : args) {
+        try {
+          const names = (readdirSync(dir) as string[]).filter((name) => !name.startsWith('.')).sort();
+          process.stdout.write(names.map((name) => `${name}\n`).join(''));
+        } catch {
+          process.stderr.write(`ls: cannot access '${dir}': No such file or directory\n`);
+          process.exitCode = 2;
+        }
+      }
+      return;
+    }
     case 'false':
       process.exitCode = 1;
       return;

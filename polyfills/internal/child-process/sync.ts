@@ -124,7 +124,7 @@ export interface ExecFileArgs {
 
 /** Node's normalizeExecFileArgs: (file, args?, options?, callback?). */
 export function normalizeExecFileArgs(file: unknown, args: unknown, options: unknown, callback: unknown): ExecFileArgs {
-  let list: unknown[] | null = null;
+  let list: unknown = null;
   if (Array.isArray(args)) list = [...(args as unknown[])];
   else if (args != null && typeof args === 'object') {
     callback = options;
@@ -132,6 +132,9 @@ export function normalizeExecFileArgs(file: unknown, args: unknown, options: unk
   } else if (typeof args === 'function') {
     callback = args;
     options = null;
+  } else if (args != null) {
+    // Kept as given: spawn rejects it with Node's ERR_INVALID_ARG_TYPE.
+    list = args;
   }
   if (typeof options === 'function') callback = options;
   else if (options != null) validateObject(options, 'options');
@@ -141,7 +144,7 @@ export function normalizeExecFileArgs(file: unknown, args: unknown, options: unk
     validateString(opts.argv0, 'options.argv0');
     if (opts.argv0.includes('\u0000')) throw new codes.ERR_INVALID_ARG_VALUE('options.argv0', opts.argv0, 'must be a string without null bytes');
   }
-  return { file: file as string, args: (list ?? []).map(String), options: typeof options === 'function' ? {} : opts, callback: callback as ExecFileArgs['callback'] };
+  return { file: file as string, args: Array.isArray(list) ? list.map(String) : ((list ?? []) as string[]), options: typeof options === 'function' ? {} : opts, callback: callback as ExecFileArgs['callback'] };
 }
 
 export function execFileSync(file: unknown, args?: unknown, options?: unknown): Buffer | string {
