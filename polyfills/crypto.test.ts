@@ -334,6 +334,17 @@ describe('streams', () => {
     expect((h.read() as Buffer).toString('hex')).toBe(nodeCrypto.createHash('sha256').update('abc').digest('hex'));
   });
 
+  it('stream state is built lazily and keeps listeners added before it (hex strings decoded as Node)', async () => {
+    const h = ours.createHash('sha1');
+    const finished = new Promise((resolve) => h.on('finish', resolve));
+    h.setEncoding('hex');
+    h.write('6162', 'hex');
+    h.end('c');
+    await finished;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(h.read()).toBe(nodeCrypto.createHash('sha1').update('abc').digest('hex'));
+  });
+
   it('Hmac and Cipheriv pipe like Node', async () => {
     const { Readable } = await import('./stream.ts');
     const collect = (stream: NodeJS.ReadableStream) =>

@@ -214,4 +214,10 @@ const crypto = {
   webcrypto,
 };
 
+// Deprecated names Node still answers to, not enumerable (DEP0115 randomBytes aliases, DEP0093 fips).
+for (const name of ['prng', 'pseudoRandomBytes', 'rng']) {
+  Object.defineProperty(crypto, name, { get: () => randomBytes, set: () => {}, enumerable: false, configurable: true });
+}
+Object.defineProperty(crypto, 'fips', { get: getFips, set: setFips, enumerable: false, configurable: true });
+
 export default crypto;

@@ -10,6 +10,7 @@ import { codes } from '../errors.ts';
 import { validateEncoding, validateInt32, validateObject, validateString, validateUint32 } from '../validators.ts';
 import { type CipherContext, type CipherSpec, cipherNames, createContext, lookupCipher } from './aes-modes.ts';
 import { prepareSecretKey } from './keys.ts';
+import { makeLazyTransform } from './lazy-transform.ts';
 import { dataBytes, getArrayBufferOrView, toBuffer } from './util.ts';
 
 const {
@@ -22,7 +23,6 @@ const {
 } = codes;
 
 const kHandle = Symbol('kHandle');
-const initTransform = Transform as unknown as (this: unknown, options: unknown) => void;
 
 type BufferInstance = ReturnType<typeof Buffer.from<ArrayBufferLike>>;
 
@@ -126,7 +126,7 @@ function init(self: CipherObject, cipher: unknown, key: unknown, iv: unknown, op
   if (keyBytes.length !== spec.keyLength) throw new ERR_CRYPTO_INVALID_KEYLEN();
   self[kHandle] = new CipherHandle(createContext(spec, keyBytes, ivBytes, decrypt, authTagLength), decrypt, spec.mode);
   self._decoder = null;
-  initTransform.call(self, options);
+  (self as unknown as { _options: unknown })._options = options;
 }
 
 function decoderFor(self: CipherObject, encoding: string): StringDecoder {
@@ -215,6 +215,7 @@ export const Decipheriv = function Decipheriv(this: Decipheriv | undefined, ciph
 for (const C of [Cipheriv, Decipheriv]) {
   Object.setPrototypeOf(C.prototype, Transform.prototype);
   Object.setPrototypeOf(C, Transform);
+  makeLazyTransform(C.prototype);
   Object.assign(C.prototype, shared);
 }
 

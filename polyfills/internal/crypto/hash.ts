@@ -9,6 +9,7 @@ import { normalizeEncoding } from '../../buffer.ts';
 import { Transform } from '../../stream.ts';
 import { type DigestState, type HashAlgorithm, hashNames, lookupHash } from './hash-algorithms.ts';
 import { prepareSecretKey } from './keys.ts';
+import { makeLazyTransform } from './lazy-transform.ts';
 import { dataBytes, encodeOutput } from './util.ts';
 
 const {
@@ -20,8 +21,6 @@ const {
 } = codes;
 
 const kHandle = Symbol('kHandle');
-// readable-stream's Transform is a plain constructor function: callable on an object made here.
-const initTransform = Transform as unknown as (this: unknown, options: unknown) => void;
 const kState = Symbol('kState');
 
 /** What Node's native handle does: a running digest whose result, once taken, stays cached. */
@@ -118,12 +117,13 @@ export const Hash = function Hash(this: Hash | undefined, algorithm: unknown, op
     self[kHandle] = startDigest(found, outputLength);
   }
   self[kState] = { finalized: false };
-  initTransform.call(self, options);
+  (self as unknown as { _options: unknown })._options = options;
   return self;
 } as unknown as HashConstructor;
 
 Object.setPrototypeOf(Hash.prototype, Transform.prototype);
 Object.setPrototypeOf(Hash, Transform);
+makeLazyTransform(Hash.prototype);
 
 Object.assign(Hash.prototype, {
   update,
@@ -175,12 +175,13 @@ export const Hmac = function Hmac(this: Hmac | undefined, algorithm: unknown, ke
   });
   self[kHandle] = new DigestHandle(state(mac as unknown as Mac));
   self[kState] = { finalized: false };
-  initTransform.call(self, options);
+  (self as unknown as { _options: unknown })._options = options;
   return self;
 } as unknown as HmacConstructor;
 
 Object.setPrototypeOf(Hmac.prototype, Transform.prototype);
 Object.setPrototypeOf(Hmac, Transform);
+makeLazyTransform(Hmac.prototype);
 
 Object.assign(Hmac.prototype, {
   update,
