@@ -267,6 +267,7 @@ export const codes = {
     TypeError,
     (a: string, b: string) => `Option "${a}" cannot be used in combination with option "${b}"`,
   ),
+  ERR_INVALID_ADDRESS_FAMILY: makeNodeError('ERR_INVALID_ADDRESS_FAMILY', RangeError, (addressType: unknown, host: unknown, port: unknown) => `Invalid address family: ${String(addressType)} ${String(host)}:${String(port)}`),
   ERR_INVALID_ARG_TYPE: makeNodeError('ERR_INVALID_ARG_TYPE', TypeError, invalidArgTypeMessage),
   ERR_INVALID_ARG_VALUE: makeNodeError('ERR_INVALID_ARG_VALUE', TypeError, invalidArgValueMessage),
   /** Node's `ERR_INVALID_ARG_VALUE.RangeError`: the same code and message on a RangeError. */
