@@ -152,10 +152,6 @@ const fs = {
   statfs,
   statfsSync,
   constants,
-  F_OK,
-  R_OK,
-  W_OK,
-  X_OK,
   Dir,
   Dirent,
   Stats,
@@ -174,6 +170,19 @@ const fs = {
   promises,
   _toUnixTimestamp,
 };
+
+// fs.F_OK and friends: read-only getters that warn (DEP0176), as in Node 24.
+for (const [name, value] of Object.entries({ F_OK, R_OK, W_OK, X_OK })) {
+  const warn = deprecate(() => {}, `fs.${name} is deprecated, use fs.constants.${name} instead`, 'DEP0176');
+  Object.defineProperty(fs, name, {
+    get() {
+      warn();
+      return value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
 
 /** Compile-time check: every export @types/node declares is on the default object (type-only
  * names excepted). */

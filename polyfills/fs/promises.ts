@@ -9,11 +9,11 @@ import { constants } from '../internal/fs/constants.ts';
 import { opendirOp } from '../internal/fs/dir.ts';
 import { type Op, runPromise } from '../internal/fs/driver.ts';
 import { statfsOp } from '../internal/fs/statfs.ts';
-import { FileHandle } from '../internal/fs/file-handle.ts';
+import { FileHandle, isCustomIterable, writeIterable } from '../internal/fs/file-handle.ts';
 import { cpOp } from '../internal/fs/ops/cp.ts';
 import { mkdirOp, mkdtempOp, readdirOp, rmdirOp, rmOp } from '../internal/fs/ops/dir.ts';
 import { openOp } from '../internal/fs/ops/fd.ts';
-import { dataBytes, readFileOp, writeFileOp } from '../internal/fs/ops/file.ts';
+import { readFileOp, writeFileOp } from '../internal/fs/ops/file.ts';
 import {
   accessOp,
   chmodOp,
@@ -28,7 +28,7 @@ import {
   unlinkOp,
   utimesOp,
 } from '../internal/fs/ops/path.ts';
-import { checkAborted, getOptions, isArrayBufferView } from '../internal/fs/utils.ts';
+import { checkAborted, getOptions } from '../internal/fs/utils.ts';
 import { watchAsync } from '../internal/fs/watch.ts';
 
 export { FileHandle, constants };
@@ -71,28 +71,6 @@ export async function open(path: unknown, flags?: unknown, mode?: unknown): Prom
 export function readFile(path: unknown, options?: unknown) {
   if (path instanceof FileHandle) return path.readFile(options);
   return runPromise(() => readFileOp(path, options));
-}
-
-function isCustomIterable(data: unknown): data is Iterable<unknown> | AsyncIterable<unknown> {
-  return (
-    data != null &&
-    typeof data === 'object' &&
-    !isArrayBufferView(data) &&
-    (typeof (data as Iterable<unknown>)[Symbol.iterator] === 'function' ||
-      typeof (data as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function')
-  );
-}
-
-/** Chunks of an iterable (strings in the options' encoding, or bytes) written one by one. */
-async function writeIterable(handle: FileHandle, data: Iterable<unknown> | AsyncIterable<unknown>, encoding: unknown, signal?: AbortSignal) {
-  for await (const chunk of data) {
-    checkAborted(signal);
-    let bytes = dataBytes(chunk, encoding);
-    while (bytes.byteLength > 0) {
-      const { bytesWritten } = await handle.write(bytes, 0, bytes.byteLength, null);
-      bytes = bytes.subarray(bytesWritten);
-    }
-  }
 }
 
 function writeOrAppend(path: unknown, data: unknown, options: unknown, flag: 'w' | 'a'): Promise<void> {

@@ -3,6 +3,7 @@
 
 import { fsConstants } from '../../../src/shared/fs-constants.ts';
 
-export const constants = fsConstants;
+/** Node's fs.constants has no prototype (it comes from the C++ binding). */
+export const constants: typeof fsConstants = Object.assign(Object.create(null) as typeof fsConstants, fsConstants);
 
 export const { F_OK, R_OK, W_OK, X_OK } = constants;

@@ -20,9 +20,9 @@ import {
   readvOp,
   writevOp,
 } from './ops/fd.ts';
-import { readFileOp, writeFileOp } from './ops/file.ts';
+import { dataBytes, readFileOp, writeFileOp } from './ops/file.ts';
 import { writeSyncOp } from './ops/read-write.ts';
-import { toKernelPosition, validateOffsetLengthRead, validatePosition } from './utils.ts';
+import { checkAborted, getOptions, toKernelPosition, validateOffsetLengthRead, validatePosition } from './utils.ts';
 import type { ReadStream, WriteStream } from './streams.ts';
 
 /** Streams need the stream module, which loads lazily so that plain fs does not pull it in. */
@@ -33,6 +33,36 @@ export interface StreamFactory {
 let streams: StreamFactory | undefined;
 export function registerStreamFactory(factory: StreamFactory): void {
   streams = factory;
+}
+
+/** writeFile's data that is neither bytes nor a string: an (async) iterable such as a stream. */
+export function isCustomIterable(data: unknown): data is Iterable<unknown> | AsyncIterable<unknown> {
+  return (
+    data != null &&
+    typeof data === 'object' &&
+    !ArrayBuffer.isView(data) &&
+    (typeof (data as Iterable<unknown>)[Symbol.iterator] === 'function' ||
+      typeof (data as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function')
+  );
+}
+
+/** Chunks of an iterable (strings in the options' encoding, or bytes) written one by one. */
+export async function writeIterable(
+  handle: FileHandle,
+  data: Iterable<unknown> | AsyncIterable<unknown>,
+  encoding: unknown,
+  signal?: AbortSignal,
+): Promise<void> {
+  // Node checks the signal before the first chunk too: an abort during the open lands here.
+  checkAborted(signal);
+  for await (const chunk of data) {
+    checkAborted(signal);
+    let bytes = dataBytes(chunk, encoding);
+    while (bytes.byteLength > 0) {
+      const { bytesWritten } = await handle.write(bytes, 0, bytes.byteLength, null);
+      bytes = bytes.subarray(bytesWritten);
+    }
+  }
 }
 
 function fileClosed(syscall: string): Error {
@@ -129,11 +159,18 @@ export class FileHandle extends EventEmitterBase {
   }
 
   writeFile(data: unknown, options?: unknown): Promise<void> {
+    if (isCustomIterable(data)) return this.#writeIterable(data, options, 'w');
     return this.#run('writeFile', (fd) => writeFileOp(fd, data, options, 'w'));
   }
 
   appendFile(data: unknown, options?: unknown): Promise<void> {
+    if (isCustomIterable(data)) return this.#writeIterable(data, options, 'a');
     return this.#run('writeFile', (fd) => writeFileOp(fd, data, options, 'a'));
+  }
+
+  async #writeIterable(data: Iterable<unknown> | AsyncIterable<unknown>, options: unknown, flag: 'w' | 'a'): Promise<void> {
+    const o = getOptions(options, { encoding: 'utf8', mode: 0o666, flag });
+    return writeIterable(this, data, o.encoding, o.signal);
   }
 
   stat(options?: unknown) {

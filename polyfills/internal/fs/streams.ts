@@ -9,6 +9,7 @@ import { validateBoolean, validateFunction, validateInteger } from '../validator
 import * as callbackFs from './api-callback.ts';
 import { FileHandle, registerStreamFactory } from './file-handle.ts';
 import { callableClass } from './callable-class.ts';
+import { deprecate } from '../util/deprecate.ts';
 import { toFsPath } from './paths.ts';
 import { getOptions } from './utils.ts';
 
@@ -64,8 +65,9 @@ interface StreamOptions {
 }
 
 /** Node's importFd: a number or FileHandle in `fd`, else a path to open. */
-function importFd(options: StreamOptions, path: unknown): { fd: number | null; path: unknown; fsImpl: StreamFs } {
+function importFd(options: StreamOptions, path: unknown, kind: 'read' | 'write'): { fd: number | null; path: unknown; fsImpl: StreamFs } {
   const custom = { ...defaultFs, ...options.fs } as StreamFs;
+  if (options.fs) validateStreamFs(options.fs, kind);
   if (options.fd instanceof FileHandle) {
     return { fd: options.fd.fd, path, fsImpl: handleFs(options.fd) };
   }
@@ -74,10 +76,31 @@ function importFd(options: StreamOptions, path: unknown): { fd: number | null; p
     return { fd: options.fd, path, fsImpl: custom };
   }
   toFsPath(path);
-  if (options.fs) {
-    for (const name of ['open', 'close'] as const) validateFunction(custom[name], `options.fs.${name}`);
-  }
   return { fd: null, path, fsImpl: custom };
+}
+
+/** Node checks a replaced `options.fs` before anything else: open, close and read, or write/writev. */
+function validateStreamFs(custom: Partial<StreamFs>, kind: 'read' | 'write'): void {
+  const get = (name: keyof StreamFs) => (name in custom ? custom[name] : defaultFs[name]);
+  validateFunction(get('open'), 'options.fs.open');
+  validateFunction(get('close'), 'options.fs.close');
+  if (kind === 'read') {
+    validateFunction(get('read'), 'options.fs.read');
+    return;
+  }
+  const write = get('write');
+  const writev = get('writev');
+  if (write == null && writev == null) throw new codes.ERR_INVALID_ARG_TYPE('options.fs.write', 'function', write);
+  if (write != null) validateFunction(write, 'options.fs.write');
+  if (writev != null) validateFunction(writev, 'options.fs.writev');
+}
+
+/** Node copies the options with for-in, so inherited options (`{ __proto__: { start } }`) count. */
+function copyOptions(options: unknown): StreamOptions {
+  const source = getOptions(options, {}) as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key in source) copy[key] = source[key];
+  return copy as StreamOptions;
 }
 
 function closeStream(fd: number | null, fsImpl: StreamFs, err: Error | null, cb: (err?: Error | null) => void): void {
@@ -101,6 +124,26 @@ interface OpenableStream {
 function openFileStream(stream: OpenableStream, fsImpl: StreamFs, callback: (error?: Error | null) => void): void {
   if (typeof stream.fd === 'number') {
     callback();
+    return;
+  }
+  const patched = (stream as unknown as { open?: unknown }).open;
+  if (patched !== openReadFs && patched !== openWriteFs && typeof patched === 'function') {
+    // Old code replaces open(): it opens and emits 'open' or 'error' itself, which ends the construct.
+    const originalEmit = stream.emit;
+    stream.emit = function (this: OpenableStream, event: string, ...args: unknown[]): boolean {
+      if (event === 'open') {
+        this.emit = originalEmit;
+        callback();
+        return Reflect.apply(originalEmit, this, [event, ...args]) as boolean;
+      }
+      if (event === 'error') {
+        this.emit = originalEmit;
+        callback(args[0] as Error);
+        return false;
+      }
+      return Reflect.apply(originalEmit, this, [event, ...args]) as boolean;
+    };
+    (patched as () => void).call(stream);
     return;
   }
   fsImpl.open(stream.path, stream.flags, stream.mode, (er, fd) => {
@@ -130,10 +173,10 @@ class ReadStreamClass extends (Readable as unknown as typeof import('node:stream
   #io = false;
 
   constructor(path: unknown, options?: unknown) {
-    const o = { ...getOptions(options, {}) } as StreamOptions;
+    const o = copyOptions(options);
     if (o.highWaterMark === undefined) o.highWaterMark = 64 * 1024;
     o.autoDestroy = o.autoClose === undefined ? true : o.autoClose;
-    const imported = importFd(o, path);
+    const imported = importFd(o, path, 'read');
     super(o as import('node:stream').ReadableOptions);
     this.fd = imported.fd;
     // Node keeps no path for a stream over a given descriptor.
@@ -236,12 +279,12 @@ class WriteStreamClass extends (Writable as unknown as typeof import('node:strea
   #io = false;
 
   constructor(path: unknown, options?: unknown) {
-    const o = { ...getOptions(options, {}) } as StreamOptions;
+    const o = copyOptions(options);
     o.decodeStrings = true;
     o.autoDestroy = o.autoClose === undefined ? true : o.autoClose;
     const flush = o.flush == null ? false : o.flush;
     validateBoolean(flush, 'options.flush');
-    const imported = importFd(o, path);
+    const imported = importFd(o, path, 'write');
     super(o as import('node:stream').WritableOptions);
     this.fd = imported.fd;
     // Node keeps no path for a stream over a given descriptor.
@@ -347,6 +390,30 @@ class WriteStreamClass extends (Writable as unknown as typeof import('node:strea
 
   destroySoon(): void {
     this.end();
+  }
+}
+
+/** DEP0135: open() of the stream classes does nothing since Node 15; replacing it still works. */
+const openReadFs = deprecate(function open() {}, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
+const openWriteFs = deprecate(function open() {}, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
+for (const [cls, open] of [[ReadStreamClass, openReadFs], [WriteStreamClass, openWriteFs]] as const) {
+  Object.defineProperty(cls.prototype, 'open', { value: open, writable: true, configurable: true, enumerable: false });
+  // Node's autoClose accessor refuses other receivers (ERR_INVALID_THIS).
+  const accessor = Object.getOwnPropertyDescriptor(cls.prototype, 'autoClose');
+  if (accessor?.get !== undefined && accessor.set !== undefined) {
+    const { get, set } = accessor;
+    Object.defineProperty(cls.prototype, 'autoClose', {
+      get(this: unknown) {
+        if (!(this instanceof cls)) throw new codes.ERR_INVALID_THIS(cls.name === 'ReadStreamClass' ? 'ReadStream' : 'WriteStream');
+        return get.call(this);
+      },
+      set(this: unknown, value: unknown) {
+        if (!(this instanceof cls)) throw new codes.ERR_INVALID_THIS(cls.name === 'ReadStreamClass' ? 'ReadStream' : 'WriteStream');
+        set.call(this, value);
+      },
+      configurable: true,
+      enumerable: false,
+    });
   }
 }
 
