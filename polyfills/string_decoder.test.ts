@@ -69,4 +69,21 @@ describe('StringDecoder against node:string_decoder', () => {
     expect(ours.StringDecoder).toBe(StringDecoder);
     expect(Object.keys(ours)).toEqual(Object.keys(nodeSD).filter((k) => k !== 'default'));
   });
+
+  it('is a function constructor that old code inherits from with .call(this), like Node\'s', () => {
+    type Ctor = typeof nodeSD.StringDecoder;
+    const inherit = (D: Ctor) => {
+      // iconv-lite 0.4's InternalDecoder (raw-body, body-parser, co-body).
+      function Sub(this: { write(b: Uint8Array): string; end(): string }, enc: string) {
+        (D as unknown as (this: unknown, e: string) => void).call(this, enc);
+      }
+      Sub.prototype = D.prototype;
+      const d = new (Sub as unknown as new (e: string) => { write(b: Uint8Array): string; end(): string })('utf8');
+      return [d.write(Buffer.from([0x68, 0xe2, 0x82])), d.end(), Object.keys(d)];
+    };
+    expect(inherit(StringDecoder as never)).toEqual(inherit(nodeSD.StringDecoder));
+    expect(caught(() => (StringDecoder as unknown as (e: string) => unknown)('utf8'))).toMatchObject({ code: undefined });
+    expect(Object.getOwnPropertyNames(StringDecoder.prototype)).toEqual(Object.getOwnPropertyNames(nodeSD.StringDecoder.prototype));
+    expect(Object.keys(new StringDecoder('utf8'))).toEqual(Object.keys(new nodeSD.StringDecoder('utf8')));
+  });
 });

@@ -123,50 +123,86 @@ function flush(state: DecoderState): string {
   return out;
 }
 
-export class StringDecoder {
-  readonly encoding: Encoding;
+export interface StringDecoder {
+  encoding: Encoding;
   [kState]: DecoderState;
-
-  constructor(encoding?: string) {
-    const normalized = normalizeEncoding(encoding);
-    if (normalized === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
-    this.encoding = normalized;
-    this[kState] = { encoding: normalized, pending: new Uint8Array(4), buffered: 0, missing: 0 };
-  }
-
-  write(buf: string | ArrayBufferView): string {
-    if (typeof buf === 'string') return buf;
-    if (!ArrayBuffer.isView(buf)) throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
-    if (!this[kState]) throw new ERR_INVALID_THIS('StringDecoder');
-    return decode(this[kState], buf);
-  }
-
-  end(buf?: string | ArrayBufferView): string {
-    let ret = '';
-    if (buf !== undefined) ret = this.write(buf);
-    if (this[kState].buffered > 0) ret += flush(this[kState]);
-    return ret;
-  }
-
-  /** Undocumented, kept for old code: Node returns the rest of the current buffer. */
-  text(buf: ArrayBufferView, offset: number): string {
-    this[kState].missing = 0;
-    this[kState].buffered = 0;
-    return this.write((buf as Uint8Array).subarray(offset));
-  }
-
-  get lastChar(): Uint8Array {
-    return Buffer.from(this[kState].pending.buffer);
-  }
-
-  get lastNeed(): number {
-    return this[kState].missing;
-  }
-
-  get lastTotal(): number {
-    return this[kState].buffered + this[kState].missing;
-  }
+  write(buf: string | ArrayBufferView): string;
+  end(buf?: string | ArrayBufferView): string;
+  text(buf: ArrayBufferView, offset: number): string;
+  readonly lastChar: Uint8Array;
+  readonly lastNeed: number;
+  readonly lastTotal: number;
 }
+
+interface StringDecoderConstructor {
+  new (encoding?: string): StringDecoder;
+  prototype: StringDecoder;
+}
+
+/**
+ * A function constructor, as Node's is: old code inherits from it with
+ * `StringDecoder.call(this, enc)` (iconv-lite 0.4, used by raw-body and body-parser).
+ */
+export const StringDecoder = function StringDecoder(this: StringDecoder, encoding?: string): void {
+  const normalized = normalizeEncoding(encoding);
+  if (normalized === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  this.encoding = normalized;
+  this[kState] = { encoding: normalized, pending: new Uint8Array(4), buffered: 0, missing: 0 };
+} as unknown as StringDecoderConstructor;
+
+Object.defineProperties(StringDecoder.prototype, {
+  write: {
+    writable: true,
+    configurable: true,
+    value: function write(this: StringDecoder, buf: string | ArrayBufferView): string {
+      if (typeof buf === 'string') return buf;
+      if (!ArrayBuffer.isView(buf)) throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+      if (!this[kState]) throw new ERR_INVALID_THIS('StringDecoder');
+      return decode(this[kState], buf);
+    },
+  },
+  end: {
+    writable: true,
+    configurable: true,
+    value: function end(this: StringDecoder, buf?: string | ArrayBufferView): string {
+      let ret = '';
+      if (buf !== undefined) ret = this.write(buf);
+      if (this[kState].buffered > 0) ret += flush(this[kState]);
+      return ret;
+    },
+  },
+  /** Undocumented, kept for old code: Node returns the rest of the current buffer. */
+  text: {
+    writable: true,
+    configurable: true,
+    value: function text(this: StringDecoder, buf: ArrayBufferView, offset: number): string {
+      this[kState].missing = 0;
+      this[kState].buffered = 0;
+      return this.write((buf as Uint8Array).subarray(offset));
+    },
+  },
+  lastChar: {
+    configurable: true,
+    enumerable: true,
+    get(this: StringDecoder): Uint8Array {
+      return Buffer.from(this[kState].pending.buffer);
+    },
+  },
+  lastNeed: {
+    configurable: true,
+    enumerable: true,
+    get(this: StringDecoder): number {
+      return this[kState].missing;
+    },
+  },
+  lastTotal: {
+    configurable: true,
+    enumerable: true,
+    get(this: StringDecoder): number {
+      return this[kState].buffered + this[kState].missing;
+    },
+  },
+});
 
 StringDecoder satisfies new (encoding?: BufferEncoding) => nodeStringDecoder.StringDecoder;
 

@@ -12,6 +12,7 @@ import { validateFunction } from '../../polyfills/internal/validators.ts';
 import { asyncContext } from '../../polyfills/internal/async-hooks/context.ts';
 import process from '../../polyfills/process.ts';
 import { installLocalFetch } from '../../polyfills/internal/http/fetch.ts';
+import { keepLoopAliveForHostPromises } from './host-promises.ts';
 import {
   clearImmediate,
   clearInterval,
@@ -203,6 +204,7 @@ export function installGlobals(loop: NodeEventLoop): void {
       );
     }, true);
   }
+  keepLoopAliveForHostPromises(loop); // body reads, SubtleCrypto, wasm compiles hold the loop like Node's
   installLocalFetch(); // fetch('http://localhost:...') reaches this runtime's servers (node:http's client)
   hideBrowserGlobals();
 }
