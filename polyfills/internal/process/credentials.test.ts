@@ -6,7 +6,7 @@ function shape(fn: () => unknown): unknown {
     return { ok: fn() };
   } catch (err) {
     const e = err as Error & { code?: string };
-    return { name: e.name, code: e.code, message: e.message };
+    return { name: e.name, code: e.code, message: e.message, text: String(e) };
   }
 }
 
@@ -34,7 +34,7 @@ describe('credential setters against node:process', () => {
 
   it('refuses valid changes as setuid(2) refuses an unprivileged user', () => {
     for (const call of [() => ours.setuid('root'), () => ours.setgid(0), () => ours.seteuid(1000), () => ours.setgroups([0]), () => ours.initgroups('node', 1000)]) {
-      expect(shape(call)).toEqual({ name: 'Error', code: 'EPERM', message: 'EPERM, Operation not permitted' });
+      expect(shape(call)).toEqual({ name: 'Error', code: 'EPERM', message: 'EPERM, Operation not permitted', text: 'Error: EPERM, Operation not permitted' });
     }
   });
 });

@@ -7,8 +7,8 @@ import { codes } from '../errors.ts';
 import { validateArray } from '../validators.ts';
 
 /** The users and groups the runtime knows (its /etc/passwd and /etc/group). */
-const USERS = new Map([['root', 0], ['node', 1000]]);
-const GROUPS = new Map([['root', 0], ['node', 1000]]);
+const USERS = new Map([['root', 0], ['node', 1000], ['nobody', 65534]]);
+const GROUPS = new Map([['root', 0], ['node', 1000], ['nogroup', 65534], ['nobody', 65534]]);
 
 function validateId(id: unknown, name: string): asserts id is number | string {
   if (typeof id === 'number') {

@@ -52,20 +52,34 @@ export function emitWarning(
   }
   if (error.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw error;
+    if (process.throwDeprecation) {
+      // Node throws on the next tick, so that the warnings before it are printed first.
+      process.nextTick(() => {
+        throw error;
+      });
+      return;
+    }
   }
   process.nextTick(() => process.emit('warning', error));
 }
 
 /** Node's default listener, installed unless warnings are off. */
 export function printWarning(warning: WarningError): void {
+  // Node prints only Error objects, and no deprecation under --no-deprecation.
+  if (!(warning instanceof Error)) return;
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
   const trace =
     process.traceDeprecation && warning.name === 'DeprecationWarning'
       ? true
       : process.execArgv.includes('--trace-warnings');
   let message = `(node:${process.pid}) `;
   if (warning.code !== undefined) message += `[${warning.code}] `;
-  message += trace && warning.stack !== undefined ? warning.stack : String(warning);
+  message +=
+    trace && warning.stack !== undefined
+      ? warning.stack
+      : typeof warning.toString === 'function'
+        ? warning.toString()
+        : Error.prototype.toString.call(warning);
   if (typeof warning.detail === 'string') message += `\n${warning.detail}`;
   if (!hintShown && !trace) {
     hintShown = true;
