@@ -385,7 +385,12 @@ export class OutgoingMessage extends Stream {
 
   /** Writes what is queued to the socket when allowed; returns false when the socket is full. */
   _flushPending(): boolean {
-    if (!this._mayWrite()) return this.#pending.length === 0;
+    if (!this._mayWrite()) {
+      // No socket yet (or not our turn): the writer may go on up to the high-water mark.
+      const ok = this.writableLength < this.writableHighWaterMark;
+      if (!ok) this.#needDrain = true;
+      return ok;
+    }
     const socket = this.socket as nodeNet.Socket;
     let ok = true;
     while (this.#pending.length > 0) {
@@ -398,8 +403,26 @@ export class OutgoingMessage extends Stream {
       }
       ok = socket.write(data as string, encoding ?? 'utf8', callback ? (error?: Error | null) => callback(error) : undefined);
     }
+    if (!ok) this.#needDrain = true;
+    if (this.#needDrain) {
+      // The message relays the socket's 'drain' to a writer that was told to wait.
+      const relay = (): void => {
+        this.#drainWaiting = false;
+        if (!this.#needDrain) return;
+        this.#needDrain = false;
+        this.emit('drain');
+      };
+      if (!this.#drainWaiting) {
+        this.#drainWaiting = true;
+        if (ok) nextTick(relay);
+        else socket.once('drain', relay);
+      }
+    }
     return ok;
   }
+
+  #needDrain = false;
+  #drainWaiting = false;
 
   override pipe<T extends NodeJS.WritableStream>(): T {
     this.emit('error', new codes.ERR_STREAM_CANNOT_PIPE());
