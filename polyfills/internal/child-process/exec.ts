@@ -28,7 +28,7 @@ export function execFile(file: unknown, args?: unknown, options?: unknown, callb
   validateMaxBuffer(opts.maxBuffer);
   const killSignal = sanitizeKillSignal(opts.killSignal);
   const maxBuffer = opts.maxBuffer as number;
-  const cb = normalized.callback as ExecCallback | undefined;
+  const cb = (normalized.callback ?? undefined) as ExecCallback | undefined;
   const child = spawn(normalized.file, normalized.args, {
     cwd: opts.cwd,
     env: opts.env,
@@ -57,7 +57,7 @@ export function execFile(file: unknown, args?: unknown, options?: unknown, callb
     exited = true;
     if (timer !== undefined) timers.clearTimeout(timer);
     timer = undefined;
-    if (cb === undefined) return;
+    if (cb == null) return;
     const stdout = joined(0, child.stdout);
     const stderr = joined(1, child.stderr);
     if (error === null && code === 0 && signal === null) {
