@@ -8,6 +8,8 @@ import type { BootOptions, DirEntryInfo, FileSystemTree, KernelApi, SpawnOptions
 import { HostFs } from './kernel/host-fs.ts';
 import { IndexedDbBackend } from './kernel/indexeddb-persistence.ts';
 import { MemoryBackend, type PersistenceBackend } from './kernel/persistence.ts';
+import { CookieJar } from './kernel/preview/cookie-jar.ts';
+import { HostChannel } from './kernel/preview/host-channel.ts';
 import { ProcessTable } from './kernel/process-table.ts';
 import { createVfs } from './kernel/vfs.ts';
 import { WriteBehindStore } from './kernel/write-behind-store.ts';
@@ -26,9 +28,12 @@ const BASE_ENV: Record<string, string> = {
 const SYSTEM_DIRS = ['/tmp', '/home/node', '/usr/local/bin'];
 
 interface Booted {
+  runtimeId: string;
   store: WriteBehindStore;
   fs: HostFs;
   processes: ProcessTable;
+  /** The page's channel for preview requests and port events, once attached. */
+  host?: HostChannel;
 }
 
 let booted: Booted | undefined;
@@ -51,8 +56,13 @@ const kernel: KernelApi = {
     // process.execPath exists, as tests and tools stat or spawn it; /proc's hostname is read by tools.
     await fs.ensureFile('/usr/local/bin/node', '#!/bin/sh\n# tabnode: node is built in; this file stands for process.execPath.\n', 0o755);
     await fs.ensureFile('/proc/sys/kernel/hostname', 'localhost\n', 0o644);
-    const processes = new ProcessTable({ runtimeId: options.runtimeId, vfs, baseEnv: BASE_ENV });
-    booted = { store, fs, processes };
+    const processes = new ProcessTable({
+      runtimeId: options.runtimeId,
+      vfs,
+      baseEnv: BASE_ENV,
+      onPortChange: (port, change) => booted?.host?.portChanged(port, change),
+    });
+    booted = { runtimeId: options.runtimeId, store, fs, processes };
   },
 
   async mount(tree: FileSystemTree, mountPoint: string) {
@@ -66,6 +76,12 @@ const kernel: KernelApi = {
   rm: (path, recursive, force) => live().fs.rm(path, recursive, force),
   rename: (from, to) => live().fs.rename(from, to),
   stat: (path) => live().fs.stat(path),
+
+  async attachHost(channel: MessagePort) {
+    const current = live();
+    current.host?.close();
+    current.host = new HostChannel(channel, { ports: current.processes.ports, cookies: new CookieJar(), runtimeId: current.runtimeId });
+  },
 
   async spawn(command: string, args: string[], options: SpawnOptions, events: MessagePort) {
     return live().processes.spawn(command, args, options, events);
@@ -88,6 +104,7 @@ const kernel: KernelApi = {
     const current = booted;
     if (current === undefined) return;
     booted = undefined;
+    current.host?.close();
     await current.processes.killAll();
     await current.store.close();
   },

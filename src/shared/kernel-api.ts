@@ -61,6 +61,12 @@ export interface KernelApi {
   rename(from: string, to: string): Promise<void>;
   stat(path: string): Promise<{ type: DirEntryInfo['type']; size: number; mtimeMs: number }>;
 
+  /**
+   * The host channel (src/shared/preview-protocol.ts): the page sends preview requests on it and
+   * hears of ports opening and closing. Attach it right after boot, before anything listens.
+   */
+  attachHost(channel: MessagePort): Promise<void>;
+
   /** Starts `command args` (for now `node`); events arrive on `events`. Resolves with the pid. */
   spawn(command: string, args: string[], options: SpawnOptions, events: MessagePort): Promise<number>;
   writeStdin(pid: number, data: Uint8Array | null): Promise<void>;

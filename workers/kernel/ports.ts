@@ -17,6 +17,9 @@ export const EPHEMERAL_LAST = 60999;
 
 export type PortChange = 'open' | 'close';
 
+/** The pid the kernel's own connections (the preview routing) count as: no process has it. */
+export const HOST_PID = 0;
+
 export interface PortTableOptions {
   /** Posts a message to process `pid` (a no-op once it has exited). */
   post(pid: number, message: KernelToNet, transfer?: Transferable[]): void;
@@ -55,6 +58,8 @@ export class PortTable {
   /** Listeners by `${pid}:${id}`. */
   readonly #servers = new Map<string, Listener>();
   readonly #connections = new Map<number, Connection>();
+  /** The kernel's own connections: what to call when the process at the other end ends. */
+  readonly #hostPeerExit = new Map<number, () => void>();
   /** Ephemeral ports in use: by listeners on port 0 and by the client end of connections. */
   readonly #ephemeral = new Set<number>();
   #nextEphemeral = EPHEMERAL_FIRST;
@@ -132,12 +137,35 @@ export class PortTable {
 
   /** Connects request `id` of `pid` to whoever listens on `target`, or answers ECONNREFUSED (ENOENT for a path). */
   connect(pid: number, id: number, target: NetTarget): void {
-    const key = 'path' in target ? target.path : target.port;
-    const listener = this.#listeners.get(key);
-    if (listener === undefined) {
-      this.#options.post(pid, { type: 'net-connect-result', id, ok: false, code: 'path' in target ? 'ENOENT' : 'ECONNREFUSED' });
+    const result = this.#establish(pid, target);
+    if (!result.ok) {
+      this.#options.post(pid, { type: 'net-connect-result', id, ok: false, code: result.code });
       return;
     }
+    const { conn, port, local, remote } = result;
+    this.#options.post(pid, { type: 'net-connect-result', id, ok: true, conn, port, local, remote }, [port]);
+  }
+
+  /**
+   * Connects the kernel itself (the preview routing) to TCP `port` as if it were a loopback
+   * client: the listening process sees an ordinary connection. The caller speaks the wire frames
+   * on the returned port and calls `closed(HOST_PID, conn)` when done.
+   */
+  connectFromHost(port: number, onPeerExit: () => void): { ok: true; conn: number; port: MessagePort } | { ok: false; code: string } {
+    const result = this.#establish(HOST_PID, { port, host: '127.0.0.1' });
+    if (!result.ok) return result;
+    this.#hostPeerExit.set(result.conn, onPeerExit);
+    return { ok: true, conn: result.conn, port: result.port };
+  }
+
+  /** Makes a connection to `target`'s listener and tells it; returns the client's end. */
+  #establish(
+    pid: number,
+    target: NetTarget,
+  ): { ok: true; conn: number; port: MessagePort; local: NetEndpoint | string; remote: NetEndpoint | string } | { ok: false; code: string } {
+    const key = 'path' in target ? target.path : target.port;
+    const listener = this.#listeners.get(key);
+    if (listener === undefined) return { ok: false, code: 'path' in target ? 'ENOENT' : 'ECONNREFUSED' };
     let clientPort: number | undefined;
     let local: NetEndpoint | string;
     let remote: NetEndpoint | string;
@@ -151,10 +179,7 @@ export class PortTable {
       serverRemote = '';
     } else {
       clientPort = this.#pickEphemeral();
-      if (clientPort === undefined) {
-        this.#options.post(pid, { type: 'net-connect-result', id, ok: false, code: 'EADDRNOTAVAIL' });
-        return;
-      }
+      if (clientPort === undefined) return { ok: false, code: 'EADDRNOTAVAIL' };
       this.#ephemeral.add(clientPort);
       const loopback = familyOf(target.host) === 'IPv6' ? '::1' : '127.0.0.1';
       const family = familyOf(loopback);
@@ -182,7 +207,7 @@ export class PortTable {
       { type: 'net-accept', id: listener.id, conn, port: channel.port1, local: serverLocal, remote: serverRemote },
       [channel.port1],
     );
-    this.#options.post(pid, { type: 'net-connect-result', id, ok: true, conn, port: channel.port2, local, remote }, [channel.port2]);
+    return { ok: true, conn, port: channel.port2, local, remote };
   }
 
   /** One end of `conn` is closed; the connection is forgotten when both are. */
@@ -200,7 +225,11 @@ export class PortTable {
       const mine = connection.ends.filter((end) => end.pid === pid && !end.closed);
       if (mine.length === 0) continue;
       for (const end of mine) end.closed = true;
-      for (const end of connection.ends) if (end.pid !== pid && !end.closed) this.#options.post(end.pid, { type: 'net-peer-exit', conn });
+      for (const end of connection.ends) {
+        if (end.pid === pid || end.closed) continue;
+        if (end.pid === HOST_PID) this.#hostPeerExit.get(conn)?.();
+        else this.#options.post(end.pid, { type: 'net-peer-exit', conn });
+      }
       // The survivor will report its own close; a connection within one process is done now.
       if (connection.ends.every((end) => end.pid === pid)) this.#forget(conn, connection);
     }
@@ -219,6 +248,7 @@ export class PortTable {
 
   #forget(conn: number, connection: Connection): void {
     this.#connections.delete(conn);
+    this.#hostPeerExit.delete(conn);
     if (connection.clientPort !== undefined) this.#ephemeral.delete(connection.clientPort);
   }
 
