@@ -104,6 +104,29 @@ const cases: Record<string, (z: Zlib) => unknown> = {
   'gunzip bad crc': (z) => z.gunzipSync(badCrc),
   'gunzip two members': (z) => (z.gunzipSync(Buffer.concat([g, g])) as Buffer).toString(),
   'gunzip trailing garbage': (z) => z.gunzipSync(Buffer.concat([g, Buffer.from('garbage')])),
+  'unzip ignores a second zlib stream': (z) => (z.unzipSync(Buffer.concat([z.deflateSync('abc'), z.deflateSync('def')])) as Buffer).toString(),
+  'inflate ignores trailing data': (z) => (z.inflateSync(Buffer.concat([d, Buffer.from('trailing')])) as Buffer).toString(),
+  'inflateRaw ignores trailing data': (z) => (z.inflateRawSync(Buffer.concat([z.deflateRawSync('raw'), Buffer.from('x')])) as Buffer).toString(),
+  'gunzip trailing zeros': (z) => (z.gunzipSync(Buffer.concat([g, g, Buffer.alloc(10)])) as Buffer).toString(),
+  'gunzip bad next member': (z) => z.gunzipSync(Buffer.concat([g, Buffer.from([0x1f, 0x8b, 0xff, 0xff]), Buffer.alloc(10)])),
+  'gunzip header with file name and comment': (z) => {
+    const named = Buffer.concat([g.subarray(0, 10), Buffer.from('name.txt\0a comment\0'), g.subarray(10)]);
+    named[3] = 8 | 16;
+    return (z.gunzipSync(named) as Buffer).toString();
+  },
+  'gunzip truncated trailer': (z) => z.gunzipSync(g.subarray(0, g.length - 3)),
+  'inflate missing dictionary': (z) => z.inflateSync(z.deflateSync('abc', { dictionary: Buffer.from('abc') })),
+  'inflate wrong dictionary': (z) => z.inflateSync(z.deflateSync('abc', { dictionary: Buffer.from('abc') }), { dictionary: Buffer.from('xyz') }),
+  'bytesWritten excludes trailing data': (z) => {
+    const engine = (z.inflateSync(Buffer.concat([d, Buffer.from('trailing')]), { info: true }) as unknown as { engine: { bytesWritten: number } }).engine;
+    return engine.bytesWritten === d.length;
+  },
+  'classes without new, and subclassing': (z) => {
+    const plain = (z.Deflate as unknown as () => unknown)();
+    class MyGzip extends z.Gzip {}
+    return [plain instanceof z.Deflate, new MyGzip() instanceof z.Gzip, new MyGzip() instanceof MyGzip];
+  },
+  'codes are frozen': (z) => Object.isFrozen((z as unknown as { codes: object }).codes),
   'deflateSync bad input': (z) => z.deflateSync(1 as never),
   'level out of range': (z) => z.deflateSync('a', { level: 10 }),
   'level type': (z) => z.deflateSync('a', { level: 'x' as never }),

@@ -40,7 +40,7 @@ interface Settings {
 }
 
 function readSettings(opts: Options, mode: Mode): Settings {
-  let level = constants.Z_DEFAULT_COMPRESSION;
+  let level: number = constants.Z_DEFAULT_COMPRESSION;
   let dictionary: Uint8Array | undefined;
   if (opts) {
     if (!((opts.windowBits == null || opts.windowBits === 0) && decompressors.has(mode))) {
@@ -65,6 +65,7 @@ class ZlibBase extends Transform {
   #settings: Settings;
   #engine: Engine;
   #outputLength = 0;
+  #inputLength = 0;
   /** flush() calls whose empty marker chunk has not reached _transform yet (streams copy chunks). */
   #flushesPending = 0;
   bytesWritten = 0;
@@ -115,8 +116,10 @@ class ZlibBase extends Transform {
       callback(this.#run(() => this.#engine.flush()));
       return;
     }
-    this.bytesWritten += chunk.length;
-    callback(this.#run(() => this.#engine.push(chunk, false)));
+    this.#inputLength += chunk.length;
+    const error = this.#run(() => this.#engine.push(chunk, false));
+    this.bytesWritten = this.#inputLength - (this.#engine.ignored?.() ?? 0);
+    callback(error);
   }
 
   override _flush(callback: (error?: Error | null) => void): void {
@@ -145,6 +148,7 @@ class ZlibBase extends Transform {
   reset(): void {
     this.#engine = createEngine(this.#mode, this.#settings);
     this.#outputLength = 0;
+    this.#inputLength = 0;
   }
 
   close(callback?: () => void): void {
@@ -155,51 +159,40 @@ class ZlibBase extends Transform {
 
   /** Sync forms: the whole input at once. */
   _processAll(input: Uint8Array): Uint8Array[] {
-    this.bytesWritten += input.length;
     const chunks = this.#engine.push(input, true);
+    this.bytesWritten = input.length - (this.#engine.ignored?.() ?? 0);
     const total = chunks.reduce((sum, c) => sum + c.length, 0);
     if (total > this._maxOutputLength) throw new ERR_BUFFER_TOO_LARGE(this._maxOutputLength);
     return chunks;
   }
 }
 
-export class Deflate extends ZlibBase {
-  constructor(opts?: Options) {
-    super(opts, 'deflate');
-  }
-}
-export class Inflate extends ZlibBase {
-  constructor(opts?: Options) {
-    super(opts, 'inflate');
-  }
-}
-export class Gzip extends ZlibBase {
-  constructor(opts?: Options) {
-    super(opts, 'gzip');
-  }
-}
-export class Gunzip extends ZlibBase {
-  constructor(opts?: Options) {
-    super(opts, 'gunzip');
-  }
-}
-export class DeflateRaw extends ZlibBase {
-  constructor(opts?: Options) {
-    super(opts, 'deflateRaw');
-  }
-}
-export class InflateRaw extends ZlibBase {
-  constructor(opts?: Options) {
-    super(opts, 'inflateRaw');
-  }
-}
-export class Unzip extends ZlibBase {
-  constructor(opts?: Options) {
-    super(opts, 'unzip');
-  }
+type ZlibClass = new (opts?: Options) => ZlibBase;
+
+/**
+ * A public zlib class for `mode`. A function rather than a class, because Node's may still be
+ * called without `new` (deprecated, DEP0184); `class X extends zlib.Gzip` works as with Node's.
+ */
+function zlibClass(name: string, mode: Mode): ZlibClass {
+  const C = function (this: unknown, opts?: Options): ZlibBase {
+    if (!new.target) return new (C as unknown as ZlibClass)(opts);
+    return Reflect.construct(ZlibBase, [opts, mode], new.target) as ZlibBase;
+  };
+  Object.defineProperty(C, 'name', { value: name });
+  C.prototype = Object.create(ZlibBase.prototype, { constructor: { value: C, writable: true, configurable: true } });
+  Object.setPrototypeOf(C, ZlibBase);
+  return C as unknown as ZlibClass;
 }
 
-type ZlibClass = new (opts?: Options) => ZlibBase;
+export const Deflate = zlibClass('Deflate', 'deflate');
+export const Inflate = zlibClass('Inflate', 'inflate');
+export const Gzip = zlibClass('Gzip', 'gzip');
+export const Gunzip = zlibClass('Gunzip', 'gunzip');
+export const DeflateRaw = zlibClass('DeflateRaw', 'deflateRaw');
+export const InflateRaw = zlibClass('InflateRaw', 'inflateRaw');
+export const Unzip = zlibClass('Unzip', 'unzip');
+type ZlibObject = ZlibBase;
+
 
 function inputBytes(buffer: unknown): Uint8Array {
   if (typeof buffer === 'string') return Buffer.from(buffer);
@@ -258,13 +251,13 @@ export const deflateRaw = callbackForm(DeflateRaw);
 export const inflateRaw = callbackForm(InflateRaw);
 export const unzip = callbackForm(Unzip);
 
-export const createDeflate = (opts?: Options): Deflate => new Deflate(opts);
-export const createInflate = (opts?: Options): Inflate => new Inflate(opts);
-export const createGzip = (opts?: Options): Gzip => new Gzip(opts);
-export const createGunzip = (opts?: Options): Gunzip => new Gunzip(opts);
-export const createDeflateRaw = (opts?: Options): DeflateRaw => new DeflateRaw(opts);
-export const createInflateRaw = (opts?: Options): InflateRaw => new InflateRaw(opts);
-export const createUnzip = (opts?: Options): Unzip => new Unzip(opts);
+export const createDeflate = (opts?: Options): ZlibObject => new Deflate(opts);
+export const createInflate = (opts?: Options): ZlibObject => new Inflate(opts);
+export const createGzip = (opts?: Options): ZlibObject => new Gzip(opts);
+export const createGunzip = (opts?: Options): ZlibObject => new Gunzip(opts);
+export const createDeflateRaw = (opts?: Options): ZlibObject => new DeflateRaw(opts);
+export const createInflateRaw = (opts?: Options): ZlibObject => new InflateRaw(opts);
+export const createUnzip = (opts?: Options): ZlibObject => new Unzip(opts);
 
 /** zlib.crc32(data[, value]): CRC-32 of a string (utf8) or bytes, continuing from `value`. */
 export function crc32(data: unknown, value: unknown = 0): number {

@@ -1,6 +1,6 @@
 // internal/zlib/constants: zlib.constants and zlib.codes as Node 22 has them.
 
-export const constants = {
+export const constants = Object.freeze({
   Z_NO_FLUSH: 0,
   Z_PARTIAL_FLUSH: 1,
   Z_SYNC_FLUSH: 2,
@@ -171,9 +171,9 @@ export const constants = {
   ZSTD_error_dstBuffer_null: 74,
   ZSTD_error_noForwardProgress_destFull: 80,
   ZSTD_error_noForwardProgress_inputEmpty: 82,
-};
+});
 
-export const codes = {
+export const codes = Object.freeze({
   "0": "Z_OK",
   "1": "Z_STREAM_END",
   "2": "Z_NEED_DICT",
@@ -192,4 +192,4 @@ export const codes = {
   "-4": "Z_MEM_ERROR",
   "-5": "Z_BUF_ERROR",
   "-6": "Z_VERSION_ERROR",
-};
+});

@@ -3,7 +3,7 @@
 // errors turned into zlib's (message, errno, code).
 // Unsupported: windowBits/memLevel/strategy only shape validation (fflate picks its own); brotli and zstd.
 
-import { Deflate, Gunzip, Gzip, Inflate, Unzlib, Zlib } from 'fflate';
+import { Deflate, Gzip, Inflate, Zlib } from 'fflate';
 import { zlibError } from '../errors.ts';
 import { crc32Update } from './crc32.ts';
 
@@ -19,6 +19,8 @@ export interface Engine {
   push(chunk: Uint8Array, final: boolean): Uint8Array[];
   /** Emits everything compressed so far (a full flush); decompressors have nothing to flush. */
   flush(): Uint8Array[];
+  /** Input bytes after the end of the compressed data, which zlib ignores (decompressors). */
+  ignored?(): number;
 }
 
 interface FflateStream {
@@ -73,7 +75,7 @@ function readUint32LE(bytes: Uint8Array, at: number): number {
   return readUint32BE(Uint8Array.of(bytes[at + 3] as number, bytes[at + 2] as number, bytes[at + 1] as number, bytes[at] as number), 0);
 }
 
-function makeStream(mode: Exclude<Mode, 'unzip'>, options: EngineOptions): FflateStream {
+function makeStream(mode: 'deflate' | 'deflateRaw' | 'gzip', options: EngineOptions): FflateStream {
   const level = (options.level === -1 ? 6 : options.level) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   const dictionary = options.dictionary;
   switch (mode) {
@@ -84,97 +86,245 @@ function makeStream(mode: Exclude<Mode, 'unzip'>, options: EngineOptions): Fflat
     case 'gzip':
       // mtime 0 and no file name, as Node writes its gzip header.
       return new Gzip({ level, mtime: 0 }) as unknown as FflateStream;
-    case 'inflate':
-      return new Unzlib({ dictionary }) as unknown as FflateStream;
-    case 'inflateRaw':
-      return new Inflate({ dictionary }) as unknown as FflateStream;
-    case 'gunzip':
-      return new Gunzip() as unknown as FflateStream;
   }
 }
 
-export function createEngine(mode: Mode, options: EngineOptions): Engine {
-  let stream: FflateStream | undefined;
-  let resolved: Exclude<Mode, 'unzip'> | undefined = mode === 'unzip' ? undefined : mode;
+/** fflate's raw inflater with the fields it keeps its progress in (stable within fflate 0.8). */
+interface RawInflate extends FflateStream {
+  /** Unconsumed input. */
+  p: Uint8Array;
+  /** State: f = final block seen, l = inside a block, p = bit position in `p`. */
+  s: { f?: number; l?: unknown; p?: number };
+}
+
+function compressor(mode: 'deflate' | 'deflateRaw' | 'gzip', options: EngineOptions): Engine {
+  const stream = makeStream(mode, options);
   let out: Uint8Array[] = [];
-  let inputBytes = 0;
-  /** The last 8 input bytes: where zlib's and gzip's trailers are. */
-  let tail: Uint8Array = new Uint8Array(0);
-  const adler: [number, number] = [1, 0];
-  let crc = 0;
-  let outputBytes = 0;
-  let members = 1;
-  let pendingHead: Uint8Array = new Uint8Array(0);
-  let firstBytes: Uint8Array = new Uint8Array(0);
-
-  const start = (kind: Exclude<Mode, 'unzip'>) => {
-    resolved = kind;
-    stream = makeStream(kind, options);
-    stream.ondata = (data) => {
-      if (data.length === 0) return;
-      out.push(data);
-      if (kind === 'inflate') adler32(adler, data);
-      if (kind === 'gunzip') crc = crc32Update(crc, data);
-      outputBytes += data.length;
-    };
-    stream.onmember = () => void members++;
+  stream.ondata = (data) => {
+    if (data.length > 0) out.push(data);
   };
-  if (resolved !== undefined) start(resolved);
-
-  const verify = () => {
-    if (resolved === 'inflate' && tail.length >= 4) {
-      const expected = readUint32BE(tail, tail.length - 4);
-      if (expected !== ((adler[1] << 16) | adler[0]) >>> 0) throw dataError('incorrect data check');
-    }
-    if (resolved === 'gunzip' && members === 1 && tail.length >= 8) {
-      if (readUint32LE(tail, tail.length - 8) !== crc >>> 0) throw dataError('incorrect data check');
-      if (readUint32LE(tail, tail.length - 4) !== outputBytes % 2 ** 32) throw dataError('incorrect length check');
-    }
-  };
-
   const take = () => {
     const result = out;
     out = [];
     return result;
   };
-
   return {
     push(chunk, final) {
-      inputBytes += chunk.length;
-      const joined = new Uint8Array(Math.min(8, tail.length + chunk.length));
-      const both = tail.length + chunk.length;
-      for (let i = 0; i < joined.length; i++) {
-        const index = both - joined.length + i;
-        joined[i] = (index < tail.length ? tail[index] : chunk[index - tail.length]) as number;
-      }
-      tail = joined;
-      if (firstBytes.length < 2) firstBytes = concat(firstBytes, chunk.subarray(0, 2 - firstBytes.length));
-      let input = chunk;
-      if (stream === undefined) {
-        // unzip: gzip if the data starts with gzip's magic bytes, else zlib.
-        pendingHead = concat(pendingHead, chunk);
-        if (pendingHead.length < 2 && !final) return [];
-        start(pendingHead[0] === 0x1f && pendingHead[1] === 0x8b ? 'gunzip' : 'inflate');
-        input = pendingHead;
-      }
-      const decompressing = resolved === 'inflate' || resolved === 'inflateRaw' || resolved === 'gunzip';
-      if (final && decompressing && inputBytes === 0) throw bufError();
-      try {
-        (stream as FflateStream).push(input, final);
-      } catch (error) {
-        const converted = toZlibError(error);
-        // fflate reports a zlib stream cut short as bad data; zlib, once the header was good, as EOF.
-        if (resolved === 'inflate' && converted.message === 'incorrect header check' && validZlibHeader(firstBytes)) throw bufError();
-        throw converted;
-      }
-      if (final && decompressing) verify();
+      stream.push(chunk, final);
       return take();
     },
     flush() {
-      stream?.flush?.(true);
+      stream.flush?.(true);
       return take();
     },
   };
+}
+
+type Framing = 'zlib' | 'gzip' | 'raw';
+
+/** Length of a complete gzip header at the start of `b`, 0 if more bytes are needed. */
+function gzipHeaderLength(b: Uint8Array): number {
+  if (b.length >= 1 && b[0] !== 0x1f) throw dataError('incorrect header check');
+  if (b.length >= 2 && b[1] !== 0x8b) throw dataError('incorrect header check');
+  if (b.length >= 3 && b[2] !== 8) throw dataError('unknown compression method');
+  if (b.length < 10) return 0;
+  const flags = b[3] as number;
+  let at = 10;
+  if (flags & 4) {
+    if (b.length < at + 2) return 0;
+    at += 2 + ((b[at] as number) | ((b[at + 1] as number) << 8));
+  }
+  for (const bit of [8, 16]) {
+    if (flags & bit) {
+      const zero = b.indexOf(0, at);
+      if (zero === -1) return 0;
+      at = zero + 1;
+    }
+  }
+  if (flags & 2) at += 2;
+  return b.length >= at ? at : 0;
+}
+
+/**
+ * Decompression with the framing done here (zlib's and gzip's headers and trailers) around
+ * fflate's raw inflater, so that the end of the compressed data is known as zlib knows it:
+ * trailers are verified, trailing data is ignored (gzip: another member unless it starts with a
+ * zero byte, as zlib does), truncation is "unexpected end of file".
+ */
+function decompressor(framing: Framing, options: EngineOptions): Engine & { ignored(): number } {
+  let phase: 'header' | 'body' | 'trailer' | 'done' = framing === 'raw' ? 'body' : 'header';
+  let pending: Uint8Array = new Uint8Array(0);
+  let raw: RawInflate | undefined;
+  let out: Uint8Array[] = [];
+  let adler: [number, number] = [1, 0];
+  let crc = 0;
+  let size = 0;
+  let members = 0;
+  /** Input bytes past the end of the compressed data (ignored, and not counted as written). */
+  let ignored = 0;
+
+  const startBody = () => {
+    raw = new Inflate({ dictionary: options.dictionary }) as unknown as RawInflate;
+    adler = [1, 0];
+    crc = 0;
+    size = 0;
+    raw.ondata = (data) => {
+      if (data.length === 0) return;
+      out.push(data);
+      if (framing === 'zlib') adler32(adler, data);
+      if (framing === 'gzip') crc = crc32Update(crc, data);
+      size += data.length;
+    };
+    phase = 'body';
+  };
+  if (framing === 'raw') startBody();
+
+  const readHeader = (final: boolean): boolean => {
+    if (framing === 'gzip') {
+      const length = gzipHeaderLength(pending);
+      if (length === 0) {
+        if (final) throw bufError();
+        return false;
+      }
+      pending = pending.subarray(length);
+    } else {
+      if (pending.length < 2) {
+        if (final) throw bufError();
+        return false;
+      }
+      if (!validZlibHeader(pending)) throw dataError('incorrect header check');
+      const hasDictionary = ((pending[1] as number) & 0x20) !== 0;
+      if (hasDictionary) {
+        if (pending.length < 6) {
+          if (final) throw bufError();
+          return false;
+        }
+        if (options.dictionary === undefined) throw zlibError('Missing dictionary', 2, 'Z_NEED_DICT');
+        const check: [number, number] = [1, 0];
+        adler32(check, options.dictionary);
+        if (readUint32BE(pending, 2) !== (((check[1] << 16) | check[0]) >>> 0)) throw zlibError('Bad dictionary', 2, 'Z_NEED_DICT');
+        pending = pending.subarray(6);
+      } else {
+        pending = pending.subarray(2);
+      }
+    }
+    members++;
+    startBody();
+    return true;
+  };
+
+  const readBody = (final: boolean): boolean => {
+    const inflater = raw as RawInflate;
+    try {
+      inflater.push(pending, false);
+    } catch (error) {
+      throw toZlibError(error);
+    }
+    pending = new Uint8Array(0);
+    const state = inflater.s;
+    if (state.f && !state.l) {
+      pending = inflater.p.subarray(((state.p ?? 0) + 7) >> 3);
+      phase = framing === 'raw' ? 'done' : 'trailer';
+      return true;
+    }
+    if (final) {
+      try {
+        inflater.push(new Uint8Array(0), true);
+      } catch (error) {
+        throw toZlibError(error);
+      }
+      throw bufError();
+    }
+    return false;
+  };
+
+  const readTrailer = (final: boolean): boolean => {
+    const need = framing === 'zlib' ? 4 : 8;
+    if (pending.length < need) {
+      if (final) throw bufError();
+      return false;
+    }
+    if (framing === 'zlib') {
+      if (readUint32BE(pending, 0) !== (((adler[1] << 16) | adler[0]) >>> 0)) throw dataError('incorrect data check');
+      phase = 'done';
+    } else {
+      if (readUint32LE(pending, 0) !== crc >>> 0) throw dataError('incorrect data check');
+      if (readUint32LE(pending, 4) !== size % 2 ** 32) throw dataError('incorrect length check');
+      phase = 'header';
+    }
+    pending = pending.subarray(need);
+    return true;
+  };
+
+  return {
+    push(chunk, final) {
+      if (phase === 'done') {
+        ignored += chunk.length;
+        return [];
+      }
+      pending = pending.length === 0 ? chunk : concat(pending, chunk);
+      for (;;) {
+        if (phase === 'header') {
+          // After a gzip member: more data is another member, unless it starts with a zero byte.
+          if (members > 0) {
+            if (pending.length === 0) break;
+            if (pending[0] === 0) {
+              phase = 'done';
+              continue;
+            }
+          }
+          if (!readHeader(final)) break;
+        } else if (phase === 'body') {
+          if (!readBody(final)) break;
+        } else if (phase === 'trailer') {
+          if (!readTrailer(final)) break;
+        } else {
+          ignored += pending.length;
+          pending = new Uint8Array(0);
+          break;
+        }
+      }
+      if (final && phase === 'header' && members === 0) throw bufError();
+      const result = out;
+      out = [];
+      return result;
+    },
+    flush: () => [],
+    ignored: () => ignored,
+  };
+}
+
+export function createEngine(mode: Mode, options: EngineOptions): Engine {
+  switch (mode) {
+    case 'deflate':
+    case 'deflateRaw':
+    case 'gzip':
+      return compressor(mode, options);
+    case 'inflate':
+      return decompressor('zlib', options);
+    case 'gunzip':
+      return decompressor('gzip', options);
+    case 'inflateRaw':
+      return decompressor('raw', options);
+    case 'unzip': {
+      // gzip if the data starts with gzip's magic bytes, else zlib.
+      let engine: (Engine & { ignored(): number }) | undefined;
+      let head: Uint8Array = new Uint8Array(0);
+      return {
+        push(chunk, final) {
+          if (engine === undefined) {
+            head = concat(head, chunk);
+            if (head.length < 2 && !final) return [];
+            engine = decompressor(head[0] === 0x1f && head[1] === 0x8b ? 'gzip' : 'zlib', options);
+            return engine.push(head, final);
+          }
+          return engine.push(chunk, final);
+        },
+        flush: () => [],
+        ignored: () => engine?.ignored() ?? 0,
+      };
+    }
+  }
 }
 
 /** A zlib (RFC 1950) header: deflate method, window <= 32K, check bits. */
