@@ -4,7 +4,7 @@
 import type nodeHttp from 'node:http';
 import { Agent as AgentImpl, globalAgent as globalAgentImpl } from './internal/http/agent.ts';
 import { ClientRequest as ClientRequestImpl } from './internal/http/client.ts';
-import { METHODS as methods, STATUS_CODES as statusCodes, validateHeaderName as validateName, validateHeaderValue as validateValue } from './internal/http/common.ts';
+import { parsers, METHODS as methods, STATUS_CODES as statusCodes, validateHeaderName as validateName, validateHeaderValue as validateValue } from './internal/http/common.ts';
 import { IncomingMessage as IncomingMessageImpl } from './internal/http/incoming.ts';
 import { OutgoingMessage as OutgoingMessageImpl } from './internal/http/outgoing.ts';
 import { Server as ServerImpl, ServerResponse as ServerResponseImpl } from './internal/http/server.ts';
@@ -12,12 +12,19 @@ import { validateInteger } from './internal/validators.ts';
 
 export const METHODS = [...methods].sort() satisfies typeof nodeHttp.METHODS;
 export const STATUS_CODES = { ...statusCodes } satisfies typeof nodeHttp.STATUS_CODES;
-export const Agent = AgentImpl as unknown as typeof nodeHttp.Agent;
-export const ClientRequest = ClientRequestImpl as unknown as typeof nodeHttp.ClientRequest;
-export const IncomingMessage = IncomingMessageImpl as unknown as typeof nodeHttp.IncomingMessage;
-export const OutgoingMessage = OutgoingMessageImpl as unknown as typeof nodeHttp.OutgoingMessage;
-export const Server = ServerImpl as unknown as typeof nodeHttp.Server;
-export const ServerResponse = ServerResponseImpl as unknown as typeof nodeHttp.ServerResponse;
+/** Node's http classes are functions that also work without `new` (`http.Server(listener)`). */
+function callable<T extends abstract new (...args: never[]) => unknown>(target: T): T {
+  return new Proxy(target, {
+    apply: (cls, _this, args: unknown[]) => Reflect.construct(cls, args),
+  });
+}
+
+export const Agent = callable(AgentImpl) as unknown as typeof nodeHttp.Agent;
+export const ClientRequest = callable(ClientRequestImpl) as unknown as typeof nodeHttp.ClientRequest;
+export const IncomingMessage = callable(IncomingMessageImpl) as unknown as typeof nodeHttp.IncomingMessage;
+export const OutgoingMessage = callable(OutgoingMessageImpl) as unknown as typeof nodeHttp.OutgoingMessage;
+export const Server = callable(ServerImpl) as unknown as typeof nodeHttp.Server;
+export const ServerResponse = callable(ServerResponseImpl) as unknown as typeof nodeHttp.ServerResponse;
 export const maxHeaderSize = 16384;
 
 export let globalAgent = globalAgentImpl as unknown as nodeHttp.Agent;
@@ -52,6 +59,7 @@ validateHeaderValue satisfies typeof nodeHttp.validateHeaderValue;
 /** Node keeps a pool of parsers; this runtime makes one per connection, so the size only is checked. */
 export function setMaxIdleHTTPParsers(max: number): void {
   validateInteger(max, 'max', 1);
+  parsers.max = max;
 }
 setMaxIdleHTTPParsers satisfies typeof nodeHttp.setMaxIdleHTTPParsers;
 

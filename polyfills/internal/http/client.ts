@@ -144,7 +144,10 @@ export class ClientRequest extends OutgoingMessage {
     } else if (headers) {
       for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value as string);
     }
-    if (opts.setHost !== false && !this.hasHeader('host')) {
+    const hostHeader = this.getHeader('host');
+    if (Array.isArray(hostHeader)) throw new codes.ERR_INVALID_ARG_TYPE('options.headers.host', 'string', hostHeader);
+    if (opts.setDefaultHeaders === false) this._defaultHeaders = false;
+    if (opts.setHost !== false && opts.setDefaultHeaders !== false && !this.hasHeader('host')) {
       const shown = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
       this.setHeader('Host', this.#port === defaultPort ? shown : `${shown}:${this.#port}`);
     }

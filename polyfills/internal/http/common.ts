@@ -109,3 +109,6 @@ export function utcDate(): string {
 }
 
 export const CRLF = '\r\n';
+
+/** Node's parser pool; here only its size is kept (http.setMaxIdleHTTPParsers sets it, _http_common shows it). */
+export const parsers = { max: 1000 };

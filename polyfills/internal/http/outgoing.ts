@@ -35,6 +35,8 @@ export class OutgoingMessage extends Stream {
   _headerSent = false;
   _trailer = '';
   strictContentLength = false;
+  /** false (ClientRequest's setDefaultHeaders: false): only the headers the user set are sent. */
+  _defaultHeaders = true;
   socket: nodeNet.Socket | null = null;
   /** name (lowercase) → [name as given, value]. */
   #headers = new Map<string, [string, HeaderValue]>();
@@ -198,6 +200,7 @@ export class OutgoingMessage extends Stream {
     let sawTE = false;
     let sawExpect = false;
     let sawTrailer = false;
+    let sawKeepAlive = false;
     const pairs = extra ?? this._headerPairs();
     for (const [name, value] of pairs) {
       if (!checkIsHttpToken(name)) throw new codes.ERR_INVALID_HTTP_TOKEN('Header name', name);
@@ -216,16 +219,22 @@ export class OutgoingMessage extends Stream {
         if (/chunked\s*$/i.test(value)) this.chunkedEncoding = true;
       } else if (key === 'expect') sawExpect = true;
       else if (key === 'trailer') sawTrailer = true;
+      else if (key === 'keep-alive') sawKeepAlive = true;
       head += `${name}: ${value}${CRLF}`;
     }
     void sawExpect;
+    if (!this._defaultHeaders) {
+      this._header = head + CRLF;
+      this._headerSent = false;
+      return;
+    }
     if (this.sendDate && !sawDate) head += `Date: ${utcDate()}${CRLF}`;
     if (!sawConnection && !this._removedConnection) {
       const keepAlive = this.shouldKeepAlive && !this._last;
       if (keepAlive) {
         head += `Connection: keep-alive${CRLF}`;
         const timeout = this._keepAliveTimeout();
-        if (timeout > 0) head += `Keep-Alive: timeout=${Math.floor(timeout / 1000)}${CRLF}`;
+        if (timeout > 0 && !sawKeepAlive) head += `Keep-Alive: timeout=${Math.floor(timeout / 1000)}${CRLF}`;
       } else {
         this._last = true;
         head += `Connection: close${CRLF}`;

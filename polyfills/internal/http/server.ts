@@ -11,6 +11,7 @@ import { CRLF, STATUS_CODES, checkInvalidHeaderChar } from './common.ts';
 import { IncomingMessage } from './incoming.ts';
 import { OutgoingMessage } from './outgoing.ts';
 import { HttpParseError, HttpParser } from './parser.ts';
+import { validateInteger } from '../validators.ts';
 
 type Socket = nodeNet.Socket;
 type HeaderPairs = [string, string][];
@@ -130,7 +131,12 @@ export class ServerResponse extends OutgoingMessage {
         if (list.length % 2 !== 0) throw new codes.ERR_INVALID_ARG_VALUE('headers', fields);
         for (let i = 0; i < list.length; i += 2) pairs.push([String(list[i]), String(list[i + 1])]);
       }
-      pairs = [...this._headerPairs(), ...pairs];
+      if (this.getHeaderNames().length > 0) {
+        // Headers set before: the list's names replace them, duplicates within the list stay.
+        for (const [name] of pairs) this.removeHeader(name);
+        for (const [name, value] of pairs) if (name) this.appendHeader(name, value);
+        pairs = null;
+      }
     } else if (fields !== undefined && fields !== null) {
       for (const [name, value] of Object.entries(fields as Record<string, unknown>)) {
         if (value !== undefined) this.setHeader(name, value as string);
@@ -195,8 +201,17 @@ export class Server extends NetServer {
     this.#responseClass = opts.ServerResponse ?? ServerResponse;
     this.#maxHeaderSize = opts.maxHeaderSize;
     this.#lenient = Boolean(opts.insecureHTTPParser);
-    if (opts.requestTimeout !== undefined) this.requestTimeout = opts.requestTimeout;
-    if (opts.headersTimeout !== undefined) this.headersTimeout = opts.headersTimeout;
+    if (opts.requestTimeout !== undefined) {
+      validateInteger(opts.requestTimeout, 'requestTimeout', 0);
+      this.requestTimeout = opts.requestTimeout;
+    }
+    if (opts.headersTimeout !== undefined) {
+      validateInteger(opts.headersTimeout, 'headersTimeout', 0);
+      this.headersTimeout = opts.headersTimeout;
+    } else if (this.requestTimeout > 0) this.headersTimeout = Math.min(60000, this.requestTimeout);
+    if (this.requestTimeout > 0 && this.headersTimeout > 0 && this.headersTimeout > this.requestTimeout) {
+      throw new codes.ERR_OUT_OF_RANGE('headersTimeout', 'requestTimeout must be greater than or equal to headersTimeout', this.headersTimeout);
+    }
     if (opts.keepAliveTimeout !== undefined) this.keepAliveTimeout = opts.keepAliveTimeout;
     if (requestListener) this.on('request', requestListener);
     this.on('connection', (socket: Socket) => this.#onConnection(socket));
