@@ -45,51 +45,73 @@ async function nativeRun(app: string, port: number): Promise<string> {
   }
 }
 
-interface TabOutcome {
-  server: string;
-  client: string;
-  clientCode: number;
+/** What the page keeps between steps of one test (window.frameworkRun). */
+interface PageRun {
+  tabnode: import('../src/index.ts').Tabnode;
+  server: import('../src/index.ts').TabnodeProcess;
+  serverOut: { text: string };
+  ready: string[];
 }
 
-/** Boots a runtime in the page, mounts the tree, runs the app and then the client in it. */
-async function tabRun(page: Page, app: string, port: number, tree: FileSystemTree): Promise<TabOutcome> {
+declare global {
+  interface Window {
+    frameworkRun?: PageRun;
+  }
+}
+
+/**
+ * Boots a runtime in the page, mounts the tree and starts the app; resolves with its output once it
+ * prints "listening" (or exits). The runtime stays up in window.frameworkRun.
+ */
+async function startApp(page: Page, app: string, port: number, tree: FileSystemTree): Promise<string> {
   return page.evaluate(
     async ({ app, port, tree }) => {
       const tabnode = await window.Tabnode!.boot({ persist: false, runtimeId: `e2e-${crypto.randomUUID()}` });
+      const ready: string[] = [];
+      tabnode.on('server-ready', (readyPort, url) => void ready.push(`${readyPort} ${url}`));
       await tabnode.mount(tree);
-      // stdout and stderr apart, as bytes (no terminal in between).
-      const collect = (proc: { stdout: ReadableStream<Uint8Array>; stderr: ReadableStream<Uint8Array> }) => {
-        const state = { text: '', errors: '' };
-        const decoder = new TextDecoder();
-        const errorDecoder = new TextDecoder();
-        const done = Promise.all([
-          proc.stdout.pipeTo(new WritableStream({ write: (chunk) => void (state.text += decoder.decode(chunk, { stream: true })) })),
-          proc.stderr.pipeTo(new WritableStream({ write: (chunk) => void (state.errors += errorDecoder.decode(chunk, { stream: true })) })),
-        ]);
-        return { state, done };
-      };
       const server = await tabnode.spawn('node', [`${app}.js`, String(port)], { output: false });
-      const serverOut = collect(server);
+      const serverOut = { text: '' };
+      const decoder = new TextDecoder();
+      const errorDecoder = new TextDecoder();
+      void server.stdout.pipeTo(new WritableStream({ write: (chunk) => void (serverOut.text += decoder.decode(chunk, { stream: true })) }));
+      void server.stderr.pipeTo(new WritableStream({ write: (chunk) => void (serverOut.text += errorDecoder.decode(chunk, { stream: true })) }));
+      window.frameworkRun = { tabnode, server, serverOut, ready };
       let exited = false;
       void server.exit.then(() => (exited = true));
       // Poll for the app's "listening" line (loading a framework over sync fs takes a moment).
-      for (let i = 0; i < 3000 && !serverOut.state.text.includes('listening') && !exited; i++) await new Promise((r) => setTimeout(r, 10));
-      if (!serverOut.state.text.includes('listening')) {
-        server.kill();
-        await tabnode.teardown();
-        return { server: serverOut.state.text + serverOut.state.errors, client: '', clientCode: -1 };
-      }
-      const client = await tabnode.spawn('node', ['client.js', String(port)], { output: false });
-      const clientOut = collect(client);
-      const clientCode = await client.exit;
-      await clientOut.done;
-      server.kill();
-      await server.exit;
-      await tabnode.teardown();
-      return { server: serverOut.state.text + serverOut.state.errors, client: clientOut.state.text + clientOut.state.errors, clientCode };
+      for (let i = 0; i < 3000 && !serverOut.text.includes('listening') && !exited; i++) await new Promise((r) => setTimeout(r, 10));
+      return serverOut.text;
     },
     { app, port, tree },
   );
+}
+
+/** Runs the client process against the app; its stdout and stderr as bytes, apart. */
+async function runClient(page: Page, port: number): Promise<{ stdout: string; stderr: string; code: number }> {
+  return page.evaluate(async (port) => {
+    const { tabnode } = window.frameworkRun!;
+    const client = await tabnode.spawn('node', ['client.js', String(port)], { output: false });
+    const decode = async (stream: ReadableStream<Uint8Array>) => {
+      let text = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) text += decoder.decode(chunk, { stream: true });
+      return text + decoder.decode();
+    };
+    const [stdout, stderr, code] = await Promise.all([decode(client.stdout), decode(client.stderr), client.exit]);
+    return { stdout, stderr, code };
+  }, port);
+}
+
+async function stopApp(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const run = window.frameworkRun;
+    if (run === undefined) return;
+    window.frameworkRun = undefined;
+    run.server.kill();
+    await run.server.exit;
+    await run.tabnode.teardown();
+  });
 }
 
 /** A port for the native runs that other programs on this machine are unlikely to hold. */
@@ -99,13 +121,40 @@ test.describe('frameworks answer in the tab as in node', () => {
   test.beforeEach(async ({ page }) => openHarness(page));
 
   for (const [app, packages] of Object.entries(FRAMEWORKS)) {
-    test(`${app}: routing, JSON, static files, cookies, streaming, errors`, async ({ page }) => {
+    test(`${app}: routing, JSON, static files, cookies, streaming, errors; its page in the preview`, async ({ page }) => {
       const port = 3000;
       const native = await nativeRun(app, nativePort());
-      const tab = await tabRun(page, app, port, projectTree(packages));
-      expect(tab.server, 'the app listens').toContain(`${app} listening on ${port}`);
-      expect(tab.clientCode, tab.client).toBe(0);
-      expect(tab.client).toBe(native);
+      try {
+        const serverOut = await startApp(page, app, port, projectTree(packages));
+        expect(serverOut, 'the app listens').toContain(`${app} listening on ${port}`);
+
+        const client = await runClient(page, port);
+        expect(client.stderr).toBe('');
+        expect(client.code).toBe(0);
+        expect(client.stdout).toBe(native);
+
+        // The preview: server-ready gives the URL; the page there loads its CSS and calls the API
+        // with absolute paths, which the service worker routes to the same server.
+        await expect.poll(() => page.evaluate(() => window.frameworkRun!.ready.length), { message: 'server-ready fired' }).toBeGreaterThan(0);
+        const ready = await page.evaluate(() => window.frameworkRun!.ready);
+        expect(ready).toHaveLength(1);
+        const [readyPort, url] = ready[0]!.split(' ') as [string, string];
+        expect(Number(readyPort)).toBe(port);
+        await page.evaluate((src) => {
+          const frame = document.createElement('iframe');
+          frame.id = 'preview';
+          frame.src = src;
+          document.body.append(frame);
+        }, url);
+        const preview = page.frameLocator('#preview');
+        await expect(preview.locator('h1')).toHaveText('Hello from a framework in a tab');
+        await expect(preview.locator('body')).toHaveCSS('background-color', 'rgb(1, 2, 3)');
+        await expect(preview.locator('#result')).toHaveText(
+          JSON.stringify({ hello: { hello: 'preview', framework: app }, echo: { received: { from: 'page' }, type: 'application/json' } }),
+        );
+      } finally {
+        await stopApp(page);
+      }
     });
   }
 
