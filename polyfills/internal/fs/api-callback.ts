@@ -126,8 +126,8 @@ export const fchown = callbackForm(3, 0, (fd, uid, gid) => fchownOp(fd, uid, gid
 export const utimes = callbackForm(3, 0, (path, a, m) => utimesOp(path, a, m), none);
 export const lutimes = callbackForm(3, 0, (path, a, m) => utimesOp(path, a, m, 'lutimes'), none);
 export const futimes = callbackForm(3, 0, (fd, a, m) => futimesOp(fd, a, m), none);
-export const truncate = callbackForm(1, 1, (path, len) => (typeof path === 'number' ? ftruncateOp(path, len ?? 0) : truncateOp(path, len)), none);
-export const ftruncate = callbackForm(1, 1, (fd, len) => ftruncateOp(fd, len ?? 0), none);
+export const truncate = callbackForm(1, 1, (path, len) => (typeof path === 'number' ? ftruncateOp(path, len) : truncateOp(path, len)), none);
+export const ftruncate = callbackForm(1, 1, (fd, len) => ftruncateOp(fd, len), none);
 export const fsync = callbackForm(1, 0, (fd) => fsyncOp(fd), none);
 export const fdatasync = callbackForm(1, 0, (fd) => fsyncOp(fd, 'fdatasync'), none);
 export const mkdir = callbackForm(1, 1, (path, options) => mkdirOp(path, options), one);

@@ -3,6 +3,7 @@
 
 import type { Buffer } from '../../../buffer.ts';
 import { codes } from '../../errors.ts';
+import { validateInteger } from '../../validators.ts';
 import { Expected, type Op, sys } from '../driver.ts';
 import { constants } from '../constants.ts';
 import { type FsPath, toFsPath } from '../paths.ts';
@@ -178,10 +179,13 @@ export function copyFileOp(src: unknown, dest: unknown, mode?: unknown): Op<void
 /** `fs.truncate(path)`: Node opens the file 'r+' and truncates the descriptor. */
 export function truncateOp(path: unknown, len?: unknown): Op<void> {
   toFsPath(path);
+  // Only a missing length means 0; null and other non-numbers are refused before any call.
+  const length = len === undefined ? 0 : len;
+  validateInteger(length, 'len');
   return (function* () {
     const fd = yield* openOp(path, 'r+');
     try {
-      yield* ftruncateOp(fd, len ?? 0);
+      yield* ftruncateOp(fd, length);
     } finally {
       yield* closeOp(fd);
     }

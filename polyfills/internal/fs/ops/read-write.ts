@@ -111,7 +111,9 @@ export function writeSyncOp(args: unknown[]): WriteArgs {
       length = params.length ?? buffer.byteLength - (offset as number);
       position = params.position ?? null;
     }
-    if (typeof offset !== 'number') offset = 0;
+    // Node 24: a given offset must be a non-negative integer (Node 20 let C++ abort on -1).
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0);
     if (typeof length !== 'number') length = buffer.byteLength - (offset as number);
     validateOffsetLengthWrite(offset as number, length as number, buffer.byteLength);
     const bytes = viewBytes(buffer).subarray(offset as number, (offset as number) + (length as number));
