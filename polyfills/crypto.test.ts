@@ -275,6 +275,29 @@ const cases: Record<string, (c: Crypto) => unknown> = {
     d.setAuthTag(tag);
     return [sealed, tag, Buffer.concat([d.update(sealed), d.final()]).toString()];
   },
+  'gcm streams: update() output per chunk, odd IV lengths, aad': (c) => {
+    const out: unknown[] = [];
+    for (const iv of [iv12, Buffer.alloc(8, 1), Buffer.alloc(16, 2), Buffer.alloc(60, 3)]) {
+      const cipher = c.createCipheriv('aes-192-gcm', Buffer.alloc(24, 6), iv);
+      cipher.setAAD(Buffer.from('additional data, not a whole block'));
+      const parts = [cipher.update(text.slice(0, 5)), cipher.update(text.slice(5, 40)), cipher.update(''), cipher.update(text.slice(40)), cipher.final()];
+      const tag = cipher.getAuthTag();
+      const decipher = c.createDecipheriv('aes-192-gcm', Buffer.alloc(24, 6), iv);
+      decipher.setAAD(Buffer.from('additional data, not a whole block'));
+      decipher.setAuthTag(tag);
+      const sealed = Buffer.concat(parts);
+      const opened = [decipher.update(sealed.subarray(0, 17)), decipher.update(sealed.subarray(17)), decipher.final()];
+      out.push(parts.map((p) => p.toString('hex')), tag.toString('hex'), opened.map((p) => p.toString('hex')));
+    }
+    return out;
+  },
+  'gcm truncated tag with a 16-byte IV': (c) => {
+    const cipher = c.createCipheriv('aes-128-gcm', key16, iv16, { authTagLength: 4 });
+    const sealed = Buffer.concat([cipher.update(text), cipher.final()]);
+    const d = c.createDecipheriv('aes-128-gcm', key16, iv16, { authTagLength: 4 });
+    d.setAuthTag(cipher.getAuthTag());
+    return Buffer.concat([d.update(sealed), d.final()]).toString();
+  },
   'gcm wrong tag': (c) => {
     const d = c.createDecipheriv('aes-128-gcm', key16, iv12);
     d.setAuthTag(Buffer.alloc(16));

@@ -1,8 +1,9 @@
 // internal/crypto/aes-modes: incremental AES in the modes node:crypto offers here (ECB, CBC, CTR
-// streaming block by block; GCM buffered to final()), over @noble/ciphers' AES core.
+// and GCM, streaming as OpenSSL does), over @noble/ciphers' AES core and GHASH.
 // Unsupported: other ciphers (des, chacha20-poly1305, aes-ccm/ocb/xts/cfb/ofb...).
 
-import { gcm, unsafe } from '@noble/ciphers/aes.js';
+import { ghash } from '@noble/ciphers/_polyval.js';
+import { unsafe } from '@noble/ciphers/aes.js';
 import { codes } from '../errors.ts';
 
 const { ERR_CRYPTO_INVALID_STATE, ERR_OSSL_BAD_DECRYPT, ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH } = codes;
@@ -139,7 +140,7 @@ function blockMode(cbc: boolean, key: Uint8Array, iv: Uint8Array | null, decrypt
 }
 
 /** CTR: a 128-bit big-endian counter, as OpenSSL increments it; any length in, same length out. */
-function ctrMode(key: Uint8Array, iv: Uint8Array): CipherContext {
+function ctrMode(key: Uint8Array, iv: Uint8Array, inc32 = false): CipherContext {
   const xk = unsafe.expandKeyLE(key);
   const counter = iv.slice();
   let stream = new Uint8Array(16);
@@ -147,7 +148,8 @@ function ctrMode(key: Uint8Array, iv: Uint8Array): CipherContext {
   const next = () => {
     stream = counter.slice();
     unsafe.encryptBlock(xk, stream);
-    for (let i = 15; i >= 0; i--) {
+    // GCM increments only the last 32 bits of its counter block (inc32).
+    for (let i = 15; i >= (inc32 ? 12 : 0); i--) {
       counter[i] = ((counter[i] as number) + 1) & 0xff;
       if (counter[i] !== 0) break;
     }
@@ -175,47 +177,93 @@ function authFailed(): Error {
   return new Error('Unsupported state or unable to authenticate data');
 }
 
-/** GCM: the whole message is sealed or opened at final() (update() returns nothing yet). */
+/**
+ * GCM, streaming as OpenSSL does: CTR output from each update(), GHASH over the AAD and the
+ * ciphertext in whole blocks, the tag at final(). NIST SP 800-38D.
+ */
 function gcmMode(key: Uint8Array, iv: Uint8Array, decrypt: boolean, authTagLength: number): CipherContext {
-  let data: Uint8Array = new Uint8Array(0);
+  const xk = unsafe.expandKeyLE(key);
+  const hashKey = new Uint8Array(16);
+  unsafe.encryptBlock(xk, hashKey);
+  const lengthBlock = (a: number, b: number) => {
+    const block = new Uint8Array(16);
+    const view = new DataView(block.buffer);
+    view.setUint32(0, Math.floor((a * 8) / 2 ** 32));
+    view.setUint32(4, (a * 8) >>> 0);
+    view.setUint32(8, Math.floor((b * 8) / 2 ** 32));
+    view.setUint32(12, (b * 8) >>> 0);
+    return block;
+  };
+  let j0: Uint8Array;
+  if (iv.length === 12) {
+    j0 = new Uint8Array(16);
+    j0.set(iv);
+    j0[15] = 1;
+  } else {
+    // J0 = GHASH(IV || zero padding || 64-bit bit length of IV).
+    j0 = ghash.create(hashKey).update(iv).update(lengthBlock(0, iv.length)).digest();
+  }
+  const first = j0.slice();
+  for (let i = 15; i >= 12; i--) {
+    first[i] = ((first[i] as number) + 1) & 0xff;
+    if (first[i] !== 0) break;
+  }
+  const keystream = ctrMode(key, first, true);
+  const mac = ghash.create(hashKey);
   let aad: Uint8Array = new Uint8Array(0);
+  let aadDone = false;
+  let partial: Uint8Array = new Uint8Array(0);
+  let dataLength = 0;
   let tag: Uint8Array | undefined;
-  let started = false;
   let finished = false;
+
+  const startData = () => {
+    if (aadDone) return;
+    aadDone = true;
+    if (aad.length > 0) mac.update(aad);
+  };
+  /** GHASH takes whole blocks only (each update() pads): keep the remainder for the next call. */
+  const absorb = (ciphertext: Uint8Array) => {
+    const all = concat(partial, ciphertext);
+    const whole = all.length - (all.length % 16);
+    if (whole > 0) mac.update(all.subarray(0, whole));
+    partial = all.slice(whole);
+  };
+  const computeTag = () => {
+    if (partial.length > 0) mac.update(partial);
+    mac.update(lengthBlock(aad.length, dataLength));
+    const s = mac.digest();
+    const e = j0.slice();
+    unsafe.encryptBlock(xk, e);
+    for (let i = 0; i < 16; i++) s[i] = (s[i] as number) ^ (e[i] as number);
+    return s;
+  };
+
   return {
     update(chunk) {
-      started = true;
-      data = concat(data, chunk);
-      return new Uint8Array(0);
+      startData();
+      dataLength += chunk.length;
+      const output = keystream.update(chunk);
+      absorb(decrypt ? chunk : output);
+      return output;
     },
     final() {
+      startData();
       finished = true;
-      const aead = gcm(key, iv, aad.length > 0 ? aad : undefined);
+      const full = computeTag();
       if (!decrypt) {
-        const sealed = aead.encrypt(data);
-        tag = sealed.slice(sealed.length - 16, sealed.length - 16 + authTagLength);
-        return sealed.slice(0, sealed.length - 16);
+        tag = full.slice(0, authTagLength);
+        return new Uint8Array(0);
       }
       if (tag === undefined) throw authFailed();
-      if (tag.length !== 16) {
-        // @noble/ciphers verifies full 16-byte tags only: decrypt with GCM's counter mode, seal the
-        // plaintext again and compare the truncated tag.
-        const plain = gcmCounterMode(key, iv, data);
-        if (plain === undefined) throw authFailed();
-        const resealed = gcm(key, iv, aad.length > 0 ? aad : undefined).encrypt(plain);
-        const expected = resealed.subarray(resealed.length - 16, resealed.length - 16 + tag.length);
-        if (!expected.every((byte, i) => byte === tag?.[i])) throw authFailed();
-        return plain;
-      }
-      try {
-        return aead.decrypt(concat(data, tag));
-      } catch {
-        throw authFailed();
-      }
+      let diff = 0;
+      for (let i = 0; i < tag.length; i++) diff |= (tag[i] as number) ^ (full[i] as number);
+      if (diff !== 0) throw authFailed();
+      return new Uint8Array(0);
     },
     setAutoPadding() {},
     setAAD(bytes) {
-      if (started || finished) unsupported();
+      if (aadDone || finished) unsupported();
       aad = concat(aad, bytes);
     },
     setAuthTag(bytes) {
@@ -224,18 +272,6 @@ function gcmMode(key: Uint8Array, iv: Uint8Array, decrypt: boolean, authTagLengt
     },
     getAuthTag: () => (decrypt || !finished ? undefined : tag),
   };
-}
-
-/**
- * GCM's keystream applied to `data` (CTR from counter block J0+1), defined here for 12-byte IVs
- * only (J0 = IV || 1); other IV lengths need GHASH to derive J0, and return undefined.
- */
-function gcmCounterMode(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array | undefined {
-  if (iv.length !== 12) return undefined;
-  const start = new Uint8Array(16);
-  start.set(iv);
-  start[15] = 2;
-  return ctrMode(key, start).update(data);
 }
 
 export function createContext(spec: CipherSpec, key: Uint8Array, iv: Uint8Array | null, decrypt: boolean, authTagLength: number): CipherContext {

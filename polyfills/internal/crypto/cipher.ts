@@ -1,7 +1,6 @@
 // internal/crypto/cipher: Cipheriv/Decipheriv (stream.Transform, like Node's) for AES in ECB, CBC,
 // CTR and GCM, getCiphers, getCipherInfo. https://nodejs.org/api/crypto.html#class-cipheriv
-// Unsupported: other ciphers (ERR_CRYPTO_UNKNOWN_CIPHER); GCM output arrives at final(); GCM
-// tags shorter than 16 bytes with IVs other than 12 bytes fail to verify.
+// Unsupported: other ciphers (ERR_CRYPTO_UNKNOWN_CIPHER).
 
 import { Buffer } from '../../buffer.ts';
 import { StringDecoder } from '../../string_decoder.ts';
