@@ -239,6 +239,7 @@ export const codes = {
     () => 'Cannot do synchronous work on directory handle with concurrent asynchronous operations',
   ),
   ERR_DLOPEN_FAILED: makeNodeError('ERR_DLOPEN_FAILED', Error, (message: string) => message),
+  ERR_INVALID_OBJECT_DEFINE_PROPERTY: makeNodeError('ERR_INVALID_OBJECT_DEFINE_PROPERTY', TypeError, (name: string, reason: string) => `'${name}' ${reason}`),
   ERR_UNKNOWN_CREDENTIAL: makeNodeError('ERR_UNKNOWN_CREDENTIAL', Error, (type: string, id: string) => `${type} identifier does not exist: ${id}`),
   ERR_EVAL_ESM_CANNOT_PRINT: makeNodeError('ERR_EVAL_ESM_CANNOT_PRINT', Error, () => '--print cannot be used with ESM input'),
   ERR_FALSY_VALUE_REJECTION: makeNodeError('ERR_FALSY_VALUE_REJECTION', Error, () => 'Promise was rejected with falsy value'),
@@ -287,7 +288,10 @@ export const codes = {
   ),
   ERR_HTTP_HEADERS_SENT: makeNodeError('ERR_HTTP_HEADERS_SENT', Error, (action: string) => `Cannot ${action} headers after they are sent to the client`),
   ERR_HTTP_INVALID_HEADER_VALUE: makeNodeError('ERR_HTTP_INVALID_HEADER_VALUE', TypeError, (value: unknown, name: string) => `Invalid value "${String(value)}" for header "${name}"`),
-  ERR_HTTP_INVALID_STATUS_CODE: makeNodeError('ERR_HTTP_INVALID_STATUS_CODE', RangeError, (code: unknown) => `Invalid status code: ${String(code)}`),
+  ERR_HTTP_INVALID_STATUS_CODE: makeNodeError('ERR_HTTP_INVALID_STATUS_CODE', RangeError, (code: unknown) =>
+    // Node formats it with %s: objects as inspect shows them ({} and [] for empty ones).
+    `Invalid status code: ${typeof code === 'object' && code !== null ? JSON.stringify(code) : String(code)}`,
+  ),
   ERR_HTTP_SOCKET_ASSIGNED: makeNodeError('ERR_HTTP_SOCKET_ASSIGNED', Error, () => 'ServerResponse has an already assigned socket'),
   ERR_HTTP_SOCKET_ENCODING: makeNodeError('ERR_HTTP_SOCKET_ENCODING', Error, () => 'Changing the socket encoding is not allowed per RFC7230 Section 3.'),
   ERR_HTTP_TRAILER_INVALID: makeNodeError('ERR_HTTP_TRAILER_INVALID', Error, () => 'Trailers are invalid with this transfer encoding'),
@@ -408,6 +412,8 @@ export const codes = {
       }`;
     },
   ),
+  ERR_REQUIRE_ASYNC_MODULE: makeNodeError('ERR_REQUIRE_ASYNC_MODULE', Error, () =>
+    'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.'),
   ERR_REQUIRE_ESM: makeNodeError('ERR_REQUIRE_ESM', Error, (filename: string, hasEsmSyntax = false, parentPath?: string) => {
     let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
     if (hasEsmSyntax) msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
