@@ -1,51 +1,37 @@
-// tabnode's service worker, served at /sw.js with scope '/'. Today it gives pages served without
-// them the cross-origin isolation headers (COOP/COEP/CORP), so SharedArrayBuffer works after one
-// reload on any static host. Requests are dispatched through ROUTES: the preview routing of the
-// next issue (`/__tabnode__/<runtime>/<port>/...`) is one more entry there.
+// tabnode's service worker, served at /sw.js with scope '/'. It routes preview requests to the
+// servers running in the tab (workers/service-worker/preview.ts), and gives pages served without
+// them the cross-origin isolation headers, so SharedArrayBuffer works after one reload on any
+// static host. Everything else passes untouched.
+
+import { HostDirectory } from './service-worker/hosts.ts';
+import { isolationHeaders, withIsolation } from './service-worker/isolation.ts';
+import { PreviewClients, forward, redirectIntoPreview, retarget, targetOfUrl } from './service-worker/preview.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-/** `/sw.js?coep=credentialless` picks the embedder policy; require-corp is the default. */
-const coep = new URL(sw.location.href).searchParams.get('coep') === 'credentialless' ? 'credentialless' : 'require-corp';
-
-const ISOLATION_HEADERS: ReadonlyArray<readonly [string, string]> = [
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Embedder-Policy', coep],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-];
-
-/** One entry per kind of request the worker answers; the first that matches handles it. */
-interface Route {
-  name: string;
-  matches(request: Request, url: URL): boolean;
-  handle(event: FetchEvent): Promise<Response>;
-}
+const ISOLATION = isolationHeaders(sw.location.href);
+const hosts = new HostDirectory(sw.clients);
+const previewClients = new PreviewClients(sw.clients);
 
 /** Documents and scripts (workers' above all) decide isolation; other requests pass untouched. */
 const ISOLATING_DESTINATIONS = new Set<RequestDestination>(['document', 'iframe', 'script', 'worker', 'sharedworker']);
 
-async function withIsolationHeaders(event: FetchEvent): Promise<Response> {
-  const response = await fetch(event.request);
-  // Opaque and redirect responses cannot be rebuilt (nor need to be): pass them as they are.
-  if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) return response;
-  if (ISOLATION_HEADERS.every(([name]) => response.headers.has(name))) return response;
-  const headers = new Headers(response.headers);
-  for (const [name, value] of ISOLATION_HEADERS) if (!headers.has(name)) headers.set(name, value);
-  // A 204/304 has no body; the Response constructor refuses one for those statuses.
-  const body = response.status === 204 || response.status === 304 ? null : response.body;
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+function needsIsolation(request: Request, url: URL): boolean {
+  return (
+    request.method === 'GET' &&
+    url.origin === sw.location.origin &&
+    (request.mode === 'navigate' || ISOLATING_DESTINATIONS.has(request.destination))
+  );
 }
 
-const ROUTES: Route[] = [
-  {
-    name: 'isolation-headers',
-    matches: (request, url) =>
-      request.method === 'GET' &&
-      url.origin === sw.location.origin &&
-      (request.mode === 'navigate' || ISOLATING_DESTINATIONS.has(request.destination)),
-    handle: withIsolationHeaders,
-  },
-];
+async function withIsolationHeaders(request: Request): Promise<Response> {
+  return withIsolation(await fetch(request), ISOLATION);
+}
+
+/** What a request that is not a preview's gets, once this worker has answered for it. */
+function passThrough(request: Request, url: URL): Promise<Response> {
+  return needsIsolation(request, url) ? withIsolationHeaders(request) : fetch(request);
+}
 
 sw.addEventListener('install', (event) => {
   // No old version to wait for: the headers must apply on the very next load.
@@ -56,10 +42,65 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(sw.clients.claim());
 });
 
+sw.addEventListener('message', (event) => {
+  const source = event.source;
+  hosts.heard(event.data, source !== null && 'id' in source ? source.id : undefined);
+});
+
 sw.addEventListener('fetch', (event) => {
-  const url = new URL(event.request.url);
-  const route = ROUTES.find((candidate) => candidate.matches(event.request, url));
-  // No route: not calling respondWith lets the browser fetch as if there were no worker, which
-  // keeps Vite's dev server (module requests, HMR) and everything else exactly as it is.
-  if (route !== undefined) event.respondWith(route.handle(event));
+  const { request } = event;
+  const url = new URL(request.url);
+  // Other origins: untouched (a preview page may load from CDNs like any page).
+  if (url.origin !== sw.location.origin) return;
+
+  // A preview URL: `/__tabnode__/<runtime>/<port>/...`.
+  const direct = targetOfUrl(url);
+  if (direct !== undefined) {
+    if (request.mode === 'navigate') previewClients.remember(event.resultingClientId, direct);
+    event.respondWith(forward(hosts, direct, request, ISOLATION));
+    return;
+  }
+
+  // A navigation out of a preview page to a path outside it (a link to `/about`, a redirect):
+  // sent back under the preview's prefix, so that the new page is a preview page too.
+  if (request.mode === 'navigate') {
+    const fromReferrer = request.referrer === '' ? undefined : targetOfUrl(new URL(request.referrer));
+    if (fromReferrer !== undefined) {
+      event.respondWith(Promise.resolve(redirectIntoPreview(fromReferrer, url, request.method)));
+      return;
+    }
+    // Chromium names the navigating document as the client; the referrer may have been withheld.
+    if (event.clientId !== '') {
+      const clientId = event.clientId;
+      event.respondWith(
+        (previewClients.known(clientId) === undefined ? previewClients.lookup(clientId) : Promise.resolve(previewClients.known(clientId) ?? undefined)).then(
+          (from) => (from === undefined ? passThrough(request, url) : redirectIntoPreview(from, url, request.method)),
+        ),
+      );
+      return;
+    }
+  }
+
+  // A request of a preview page (`/style.css`, `fetch('/api')`): to that page's server.
+  if (event.clientId !== '') {
+    const known = previewClients.known(event.clientId);
+    if (known !== null && known !== undefined) {
+      event.respondWith(forward(hosts, retarget(known, url), request, ISOLATION));
+      return;
+    }
+    if (known === undefined) {
+      // This worker has not seen the client yet (it was restarted since): its URL tells.
+      const clientId = event.clientId;
+      event.respondWith(
+        previewClients.lookup(clientId).then((target) =>
+          target === undefined ? passThrough(request, url) : forward(hosts, retarget(target, url), request, ISOLATION),
+        ),
+      );
+      return;
+    }
+  }
+
+  // Not calling respondWith lets the browser fetch as if there were no worker, which keeps
+  // Vite's dev server (module requests, HMR) and everything else exactly as it is.
+  if (needsIsolation(request, url)) event.respondWith(withIsolationHeaders(request));
 });

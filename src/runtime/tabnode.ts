@@ -9,7 +9,8 @@ import { TabnodeEvents, type TabnodeEventMap, type TabnodeEventName } from './ev
 import { TabnodeFs } from './fs.ts';
 import { resolvePath, type FsRoot } from './paths.ts';
 import { TabnodeProcess } from './process.ts';
-import { registerServiceWorker } from './service-worker.ts';
+import { PreviewBridge } from './preview-bridge.ts';
+import { registerServiceWorker, type ServiceWorkerState } from './service-worker.ts';
 
 export interface TabnodeBootOptions {
   /** Separates runtimes: each id has its own files and ports. Default 'default'. */
@@ -76,6 +77,7 @@ export class Tabnode {
   readonly #fsRoot: FsRoot;
   readonly #processes = new Set<TabnodeProcess>();
   readonly #onPageHide = (): void => this.#flushInBackground();
+  #preview: PreviewBridge | undefined;
   #tornDown = false;
 
   /** Boots the runtime: starts the kernel worker and opens the filesystem. */
@@ -136,6 +138,7 @@ export class Tabnode {
     const runtime = new Tabnode(worker, kernel, runtimeId, workdir, options.fsRoot ?? 'workdir');
     try {
       await Promise.race([kernel.boot({ runtimeId, persist, workdir }), failedToStart]);
+      await runtime.#attachPreview(serviceWorker);
     } catch (error) {
       runtime.#abandon();
       throw error;
@@ -197,6 +200,12 @@ export class Tabnode {
     return process;
   }
 
+  /** The URL of the preview of the server on `port` (it answers once `server-ready` fired for it). */
+  previewUrl(port: number): string {
+    if (this.#preview === undefined) throw new TabnodeError('ERR_TABNODE_TORN_DOWN', 'tabnode: the runtime was torn down');
+    return this.#preview.url(port);
+  }
+
   on<E extends TabnodeEventName>(event: E, listener: TabnodeEventMap[E]): () => void {
     return this.#events.on(event, listener);
   }
@@ -221,16 +230,30 @@ export class Tabnode {
       await this.#kernel.teardown();
     } finally {
       for (const process of [...this.#processes]) process.abandon(gone);
+      this.#preview?.close();
       this.#worker.terminate();
       this.#events.clear();
       if (current === this) current = undefined;
     }
   }
 
+  /** Connects the kernel's host channel: preview requests in, port events out. */
+  async #attachPreview(serviceWorker: ServiceWorkerState): Promise<void> {
+    const { port1, port2 } = new MessageChannel();
+    await this.#kernel.attachHost(comlink.transfer(port2, [port2]));
+    // Preview URLs work once a service worker routes them; without one, ports still report.
+    const routing =
+      serviceWorker.problem === undefined && 'serviceWorker' in navigator
+        ? navigator.serviceWorker.ready.then(() => true)
+        : Promise.resolve(false);
+    this.#preview = new PreviewBridge(this.runtimeId, port1, this.#events, routing);
+  }
+
   /** Stops a runtime whose boot failed: no kernel to ask, just release everything. */
   #abandon(): void {
     this.#tornDown = true;
     removeEventListener('pagehide', this.#onPageHide);
+    this.#preview?.close();
     this.#worker.terminate();
     this.#events.clear();
   }
