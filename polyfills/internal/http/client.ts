@@ -200,7 +200,8 @@ export class ClientRequest extends OutgoingMessage {
 
   get #url(): string {
     const host = this.host.includes(':') ? `[${this.host}]` : this.host;
-    return `${this.protocol}//${host}:${this.#port}${this.path}`;
+    const defaultPort = this.protocol === 'https:' ? 443 : 80;
+    return `${this.protocol}//${host}${this.#port === defaultPort ? '' : `:${this.#port}`}${this.path}`;
   }
 
   override _implicitHeader(): void {

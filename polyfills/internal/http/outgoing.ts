@@ -320,9 +320,10 @@ export class OutgoingMessage extends Stream {
       return true;
     }
     if (this.chunkedEncoding) {
-      this.#send(`${length.toString(16)}${CRLF}`, 'latin1', undefined);
-      this.#send(chunk, encoding, undefined);
-      return this.#send(CRLF, 'latin1', callback);
+      // One write per chunk (Node's peers see a chunk in one packet, not three).
+      const body = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+      const framed = Buffer.concat([Buffer.from(`${length.toString(16)}${CRLF}`, 'latin1'), body, Buffer.from(CRLF, 'latin1')]);
+      return this.#send(framed, undefined, callback);
     }
     return this.#send(chunk, encoding, callback);
   }
@@ -380,6 +381,13 @@ export class OutgoingMessage extends Stream {
   #send(data: string | Uint8Array, encoding: BufferEncoding | undefined, callback: Callback | undefined): boolean {
     if (!this._headerSent && this._header !== null) {
       this._headerSent = true;
+      const size = typeof data === 'string' ? data.length : data.byteLength;
+      if (size > 0) {
+        // The head and the first bytes of the body travel in one write, as Node sends them.
+        const body = typeof data === 'string' ? Buffer.from(data, encoding) : data;
+        this.#pending.push({ data: Buffer.concat([Buffer.from(this._header, 'latin1'), body]), encoding: undefined, callback });
+        return this._flushPending();
+      }
       this.#pending.push({ data: this._header, encoding: 'latin1', callback: undefined });
     }
     if (typeof data === 'string' ? data.length > 0 : data.byteLength > 0) this.#pending.push({ data, encoding, callback });

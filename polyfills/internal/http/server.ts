@@ -26,6 +26,7 @@ interface ConnectionState {
   incoming: IncomingMessage | undefined;
   requests: number;
   closed: boolean;
+  onError?: (error: Error) => void;
 }
 
 const kConnection = Symbol('kConnection');
@@ -115,7 +116,7 @@ export class ServerResponse extends OutgoingMessage {
     let fields = headers;
     if (typeof reason === 'string') message = reason;
     else {
-      fields = reason;
+      fields = headers ?? reason;
       message = this.statusMessage;
     }
     this.statusMessage = message ?? STATUS_CODES[statusCode] ?? 'unknown';
@@ -303,7 +304,14 @@ export class Server extends NetServer {
         socket.destroy();
       } else state.responses[state.responses.length - 1]!._last = true;
     });
-    socket.on('error', (error: Error) => this.#clientError(state, error));
+    const onError = (error: Error): void => {
+      // Later errors of a failed connection are ignored, as Node does.
+      socket.removeListener('error', onError);
+      socket.on('error', () => {});
+      this.#clientError(state, error);
+    };
+    socket.on('error', onError);
+    state.onError = onError;
     socket.on('close', () => {
       state.closed = true;
       this.#connections.delete(state);
@@ -406,18 +414,20 @@ export class Server extends NetServer {
 
   #clientError(state: ConnectionState, error: Error): void {
     const socket = state.socket;
+    if (state.onError !== undefined && socket.listeners('error').includes(state.onError)) {
+      socket.removeListener('error', state.onError);
+      socket.on('error', () => {});
+    }
     if (this.listenerCount('clientError') > 0) {
       this.emit('clientError', error, socket);
       return;
     }
-    if (socket.writable && state.responses.length === 0) {
+    // Node answers 400 (431 for oversized headers) only when nothing was written yet, then drops the connection.
+    if (socket.writable && socket.bytesWritten === 0) {
       const code = (error as { code?: string }).code;
       const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
       socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}${CRLF}Connection: close${CRLF}${CRLF}`, 'latin1');
-      socket.end();
-      socket.destroySoon?.();
-      return;
     }
-    socket.destroy();
+    socket.destroy(error);
   }
 }
