@@ -348,6 +348,11 @@ const zlib: Record<string, unknown> = {
   zstdDecompressSync,
 };
 
+// As in Node, `zlib.codes = x` and `zlib.constants = x` throw in strict mode.
+for (const name of ['codes', 'constants']) {
+  Object.defineProperty(zlib, name, { value: zlib[name], writable: false, enumerable: true, configurable: false });
+}
+
 // Node also has every non-brotli constant on the module itself (zlib.Z_NO_FLUSH), not enumerable.
 for (const [name, value] of Object.entries(constants)) {
   if (!name.startsWith('BROTLI') && !name.startsWith('ZSTD')) {

@@ -41,7 +41,7 @@ export const constants = Object.freeze({
   Z_MAX_WINDOWBITS: 15,
   Z_DEFAULT_WINDOWBITS: 15,
   Z_MIN_CHUNK: 64,
-  Z_MAX_CHUNK: null,
+  Z_MAX_CHUNK: Infinity,
   Z_DEFAULT_CHUNK: 16384,
   Z_MIN_MEMLEVEL: 1,
   Z_MAX_MEMLEVEL: 9,
