@@ -6,6 +6,7 @@ import { setSourceLookup } from '../../polyfills/internal/process/fatal.ts';
 import { getSource } from '../../polyfills/internal/modules/compiled-sources.ts';
 import { syscallLoaderFs } from '../../polyfills/internal/modules/loader-fs.ts';
 import { installStackTraceHook } from '../../polyfills/internal/modules/stack-trace.ts';
+import { installRequireEsm } from '../../polyfills/internal/modules/esm/require-esm.ts';
 import { runtime } from '../../polyfills/internal/runtime.ts';
 import { inspect } from '../../polyfills/util.ts';
 import { loadBuiltin, preloadBuiltins } from './builtins.ts';
@@ -22,6 +23,7 @@ interface ProcessWithExit extends EntryProcess {
 
 export function runEntry(options: EntryOptions): void {
   installStackTraceHook();
+  installRequireEsm();
   setSourceLookup(getSource);
   const proc = loadBuiltin('process') as ProcessWithExit;
   runEntryWith(options, {
