@@ -459,7 +459,8 @@ export class ClientRequest extends OutgoingMessage {
     if (socket) {
       socket.destroy(error);
     } else if (!this.#viaFetch || !this.#responded) {
-      nextTick(() => this.#fail(error ?? connResetException('socket hang up')));
+      // No socket yet: Node reports only the error it was given (abort() gives none), then 'close'.
+      nextTick(() => (error ? this.#fail(error) : this.#emitClose()));
     }
     if (!socket && this.#viaFetch) this.#emitClose();
     return this;
