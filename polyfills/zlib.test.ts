@@ -136,6 +136,17 @@ const cases: Record<string, (z: Zlib) => unknown> = {
       return (error as Error).name;
     }
   },
+  'truncated with finishFlush Z_SYNC_FLUSH gives a prefix': (z) => {
+    const big = z.deflateSync((inputs.text as Buffer).subarray(0, 5000));
+    const gzBig = z.gzipSync((inputs.text as Buffer).subarray(0, 5000));
+    const opts = { finishFlush: z.constants.Z_SYNC_FLUSH };
+    return [
+      (inputs.text as Buffer).subarray(0, 5000).toString().startsWith((z.inflateSync(big.subarray(0, big.length / 2), opts) as Buffer).toString()),
+      (inputs.text as Buffer).subarray(0, 5000).toString().startsWith((z.gunzipSync(gzBig.subarray(0, gzBig.length - 3), opts) as Buffer).toString()),
+      (z.inflateSync(Buffer.alloc(0), opts) as Buffer).length,
+      (z.inflateSync(big.subarray(0, big.length / 2), opts) as Buffer).length > 100,
+    ];
+  },
   'deflateSync bad input': (z) => z.deflateSync(1 as never),
   'level out of range': (z) => z.deflateSync('a', { level: 10 }),
   'level type': (z) => z.deflateSync('a', { level: 'x' as never }),

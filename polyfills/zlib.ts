@@ -37,6 +37,7 @@ const decompressors = new Set<Mode>(['inflate', 'inflateRaw', 'gunzip', 'unzip']
 interface Settings {
   level: number;
   dictionary?: Uint8Array;
+  finishFlush?: number;
 }
 
 function readSettings(opts: Options, mode: Mode): Settings {
@@ -81,7 +82,7 @@ class ZlibBase extends Transform {
         throw new ERR_OUT_OF_RANGE('options.chunkSize', `>= ${constants.Z_MIN_CHUNK}`, opts.chunkSize);
       }
       checkRangesOrGetDefault(opts.flush, 'options.flush', constants.Z_NO_FLUSH, constants.Z_BLOCK, constants.Z_NO_FLUSH);
-      checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush', constants.Z_NO_FLUSH, constants.Z_BLOCK, constants.Z_FINISH);
+      settings.finishFlush = checkRangesOrGetDefault(opts.finishFlush, 'options.finishFlush', constants.Z_NO_FLUSH, constants.Z_BLOCK, constants.Z_FINISH);
       maxOutputLength = checkRangesOrGetDefault(opts.maxOutputLength, 'options.maxOutputLength', 1, kMaxLength, kMaxLength);
       if (opts.encoding || opts.objectMode || opts.writableObjectMode) {
         transformOptions = { ...opts, encoding: null, objectMode: false, writableObjectMode: false };

@@ -12,6 +12,8 @@ export type Mode = 'deflate' | 'inflate' | 'gzip' | 'gunzip' | 'deflateRaw' | 'i
 export interface EngineOptions {
   level: number;
   dictionary?: Uint8Array;
+  /** Decompression that ends early is an error only with Z_FINISH (4), zlib's default. */
+  finishFlush?: number;
 }
 
 export interface Engine {
@@ -162,6 +164,12 @@ function decompressor(framing: Framing, options: EngineOptions): Engine & { igno
   let members = 0;
   /** Input bytes past the end of the compressed data (ignored, and not counted as written). */
   let ignored = 0;
+  /** With finishFlush other than Z_FINISH, input that ends early gives what it decoded, no error. */
+  const lenient = options.finishFlush !== undefined && options.finishFlush !== 4;
+  const eof = (): Error => {
+    phase = 'done';
+    return bufError();
+  };
 
   const startBody = () => {
     raw = new Inflate({ dictionary: options.dictionary }) as unknown as RawInflate;
@@ -183,20 +191,38 @@ function decompressor(framing: Framing, options: EngineOptions): Engine & { igno
     if (framing === 'gzip') {
       const length = gzipHeaderLength(pending);
       if (length === 0) {
-        if (final) throw bufError();
+        if (final) {
+          if (lenient) {
+            phase = 'done';
+            return false;
+          }
+          throw eof();
+        }
         return false;
       }
       pending = pending.subarray(length);
     } else {
       if (pending.length < 2) {
-        if (final) throw bufError();
+        if (final) {
+          if (lenient) {
+            phase = 'done';
+            return false;
+          }
+          throw eof();
+        }
         return false;
       }
       if (!validZlibHeader(pending)) throw dataError('incorrect header check');
       const hasDictionary = ((pending[1] as number) & 0x20) !== 0;
       if (hasDictionary) {
         if (pending.length < 6) {
-          if (final) throw bufError();
+          if (final) {
+            if (lenient) {
+              phase = 'done';
+              return false;
+            }
+            throw eof();
+          }
           return false;
         }
         if (options.dictionary === undefined) throw zlibError('Missing dictionary', 2, 'Z_NEED_DICT');
@@ -228,6 +254,10 @@ function decompressor(framing: Framing, options: EngineOptions): Engine & { igno
       return true;
     }
     if (final) {
+      if (lenient) {
+        phase = 'done';
+        return false;
+      }
       try {
         inflater.push(new Uint8Array(0), true);
       } catch (error) {
@@ -241,7 +271,13 @@ function decompressor(framing: Framing, options: EngineOptions): Engine & { igno
   const readTrailer = (final: boolean): boolean => {
     const need = framing === 'zlib' ? 4 : 8;
     if (pending.length < need) {
-      if (final) throw bufError();
+      if (final) {
+        if (lenient) {
+          phase = 'done';
+          return false;
+        }
+        throw eof();
+      }
       return false;
     }
     if (framing === 'zlib') {
@@ -284,7 +320,7 @@ function decompressor(framing: Framing, options: EngineOptions): Engine & { igno
           break;
         }
       }
-      if (final && phase === 'header' && members === 0) throw bufError();
+      if (final && phase === 'header' && members === 0 && !lenient) throw bufError();
       const result = out;
       out = [];
       return result;
