@@ -188,6 +188,10 @@ const cases: Record<string, (c: Crypto) => unknown> = {
     const arr = c.randomFillSync(new Uint32Array(4), 1, 2);
     return [arr[0], arr[3]];
   },
+  'randomFillSync on a SharedArrayBuffer': (c) => {
+    const view = c.randomFillSync(new Uint8Array(new SharedArrayBuffer(70000)), 5, 69990);
+    return [view[0], view[1], view[4], view.subarray(5, 69995).some((b) => b !== 0), view[69995]];
+  },
   'randomFill type': (c) => c.randomFill('x' as never, () => {}),
   'randomFill no callback': (c) => c.randomFill(Buffer.alloc(4), 1, 2 as never),
   'randomInt range': (c) => c.randomInt(5, 1),

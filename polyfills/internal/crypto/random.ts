@@ -18,8 +18,12 @@ const RAND_MAX = 0xffff_ffff_ffff;
 const kQuota = 65536;
 
 function fillRandom(bytes: Uint8Array): void {
+  // getRandomValues refuses views of a SharedArrayBuffer: fill a private copy and copy it in.
+  const shared = typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer;
   for (let offset = 0; offset < bytes.length; offset += kQuota) {
-    globalThis.crypto.getRandomValues(bytes.subarray(offset, Math.min(offset + kQuota, bytes.length)));
+    const part = bytes.subarray(offset, Math.min(offset + kQuota, bytes.length));
+    if (shared) part.set(globalThis.crypto.getRandomValues(new Uint8Array(part.length)));
+    else globalThis.crypto.getRandomValues(part);
   }
 }
 
