@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { PROJECT_ROOT, expect, openHarness, test } from './utils.ts';
+import { packageTree } from './vfs-packages.js';
 
 const SERVER = readFileSync(join(PROJECT_ROOT, 'e2e/fixtures/preview/server.js'), 'utf8');
 
@@ -122,4 +123,25 @@ test('a port nobody listens on gives an error page; a new tab and a restarted se
   await cdp.send('ServiceWorker.stopAllWorkers');
   await showInFrame(page, url);
   await expect(page.frameLocator('#preview').locator('#api')).toHaveText('42 ?x=1');
+});
+
+test('a preview page talks to the `ws` package over the browser WebSocket API', async ({ page }) => {
+  const { tree } = packageTree(['ws']);
+  const server = readFileSync(join(PROJECT_ROOT, 'e2e/fixtures/preview/ws-server.js'), 'utf8');
+  const url = await page.evaluate(
+    async ({ tree, server }) => {
+      const tabnode = await window.Tabnode!.boot({ persist: false, runtimeId: `e2e-${crypto.randomUUID()}` });
+      (window as unknown as { tabnode: unknown }).tabnode = tabnode;
+      await tabnode.mount(tree);
+      await tabnode.fs.writeFile('ws-server.js', server);
+      const ready = new Promise<string>((resolve) => tabnode.on('server-ready', (_port, url) => resolve(url)));
+      await tabnode.spawn('node', ['ws-server.js', '3010'], { output: false });
+      return ready;
+    },
+    { tree, server },
+  );
+  await showInFrame(page, url);
+  await expect(page.frameLocator('#preview').locator('#log')).toHaveText(
+    'open chat|welcome /socket?room=1|echo: hello|binary 1,2,3|close 1000 true',
+  );
 });

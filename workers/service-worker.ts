@@ -6,6 +6,8 @@
 import { HostDirectory } from './service-worker/hosts.ts';
 import { isolationHeaders, withIsolation } from './service-worker/isolation.ts';
 import { PreviewClients, forward, redirectIntoPreview, retarget, targetOfUrl } from './service-worker/preview.ts';
+import { SHIM_PATH, shimResponse } from './service-worker/websocket-shim.ts';
+import type { PreviewPageToServiceWorker, ServiceWorkerToPage } from '../src/shared/preview-protocol.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -42,7 +44,27 @@ sw.addEventListener('activate', (event) => {
   event.waitUntil(sw.clients.claim());
 });
 
+function isWebSocketOpen(value: unknown): value is PreviewPageToServiceWorker {
+  return (value as { type?: unknown } | null)?.type === 'tabnode:ws-open';
+}
+
+/** A preview page's shim opens a WebSocket: hand its channel to the page that hosts the runtime. */
+async function openWebSocket(message: PreviewPageToServiceWorker): Promise<void> {
+  const host = await hosts.find(message.runtimeId);
+  if (host === undefined) {
+    message.channel.postMessage({ t: 'close', code: 1006, reason: 'no open page runs this tabnode runtime', wasClean: false });
+    message.channel.close();
+    return;
+  }
+  const forwarded: ServiceWorkerToPage = { type: 'tabnode:ws-open', runtimeId: message.runtimeId, open: message.open, channel: message.channel };
+  host.postMessage(forwarded, [message.channel]);
+}
+
 sw.addEventListener('message', (event) => {
+  if (isWebSocketOpen(event.data)) {
+    event.waitUntil(openWebSocket(event.data));
+    return;
+  }
   const source = event.source;
   hosts.heard(event.data, source !== null && 'id' in source ? source.id : undefined);
 });
@@ -52,6 +74,11 @@ sw.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Other origins: untouched (a preview page may load from CDNs like any page).
   if (url.origin !== sw.location.origin) return;
+
+  if (url.pathname === SHIM_PATH) {
+    event.respondWith(Promise.resolve(shimResponse(ISOLATION)));
+    return;
+  }
 
   // A preview URL: `/__tabnode__/<runtime>/<port>/...`.
   const direct = targetOfUrl(url);

@@ -14,7 +14,7 @@ import type { TabnodeEvents } from './events.ts';
 
 function isServiceWorkerMessage(value: unknown): value is ServiceWorkerToPage {
   const type = (value as { type?: unknown } | null)?.type;
-  return type === 'tabnode:who-hosts' || type === 'tabnode:preview-request';
+  return type === 'tabnode:who-hosts' || type === 'tabnode:preview-request' || type === 'tabnode:ws-open';
 }
 
 export class PreviewBridge {
@@ -82,6 +82,11 @@ export class PreviewBridge {
       return;
     }
     if (message.runtimeId !== this.#runtimeId) return;
+    if (message.type === 'tabnode:ws-open') {
+      const open: PageToKernel = { type: 'ws-open', open: message.open, channel: message.channel };
+      this.#channel.postMessage(open, [message.channel]);
+      return;
+    }
     const { request, reply } = message;
     const forward: PageToKernel = { type: 'preview-request', request, reply };
     this.#channel.postMessage(forward, request.body === null ? [reply] : [reply, request.body]);

@@ -54,8 +54,33 @@ export type PreviewReply =
   /** No answer from a server: the service worker shows an error page with this status. */
   | { ok: false; status: number; title: string; detail: string };
 
+/** A preview page's WebSocket, tunnelled to the server's 'upgrade' event (the shim opens it). */
+export interface WebSocketOpen {
+  port: number;
+  /** Path and query of the ws: URL. */
+  path: string;
+  protocols: string[];
+}
+
+/** Over a WebSocket's own channel, shim → kernel: what the page sends. */
+export type WebSocketFromPage =
+  | { t: 'text'; data: string }
+  | { t: 'binary'; data: ArrayBuffer }
+  | { t: 'close'; code?: number; reason?: string };
+
+/** Over a WebSocket's own channel, kernel → shim: what the server did. */
+export type WebSocketToPage =
+  | { t: 'open'; protocol: string }
+  | { t: 'text'; data: string }
+  | { t: 'binary'; data: ArrayBuffer }
+  | { t: 'close'; code: number; reason: string; wasClean: boolean };
+
+/** A preview page (the shim) to the service worker. */
+export type PreviewPageToServiceWorker = { type: 'tabnode:ws-open'; runtimeId: string; open: WebSocketOpen; channel: MessagePort };
+
 /** The service worker to the pages it can reach (every window client of the origin). */
 export type ServiceWorkerToPage =
+  | { type: 'tabnode:ws-open'; runtimeId: string; open: WebSocketOpen; channel: MessagePort }
   /** Does this page host runtime `runtimeId`? Answer on `reply` with a PageToServiceWorker 'host'. */
   | { type: 'tabnode:who-hosts'; runtimeId: string; reply: MessagePort }
   /** Serve `request` with the runtime's kernel; the PreviewReply goes to `reply`. */
@@ -65,5 +90,7 @@ export type ServiceWorkerToPage =
 export type PageToServiceWorker = { type: 'tabnode:host'; runtimeId: string; hosts: boolean };
 
 /** Over the host channel (page ⇄ kernel), made at boot. */
-export type PageToKernel = { type: 'preview-request'; request: PreviewRequest; reply: MessagePort };
+export type PageToKernel =
+  | { type: 'preview-request'; request: PreviewRequest; reply: MessagePort }
+  | { type: 'ws-open'; open: WebSocketOpen; channel: MessagePort };
 export type KernelToPage = { type: 'port'; port: number; change: 'open' | 'close' };

@@ -12,6 +12,7 @@ import {
 } from '../../src/shared/preview-protocol.ts';
 import type { HostDirectory } from './hosts.ts';
 import { withIsolation } from './isolation.ts';
+import { injectShim } from './websocket-shim.ts';
 
 /** How long a server may take to start answering before the page gets a 504. */
 const HEAD_TIMEOUT_MS = 120_000;
@@ -135,7 +136,13 @@ export async function forward(
     }
   }
   const nullBody = reply.status === 101 || reply.status === 204 || reply.status === 205 || reply.status === 304;
-  const response = new Response(nullBody ? null : reply.body, { status: reply.status, statusText: reply.statusText, headers: responseHeaders });
+  let responseBody = nullBody ? null : reply.body;
+  // Pages get the WebSocket shim; the length then changes.
+  if (responseBody !== null && request.mode === 'navigate' && /^text\/html\b/i.test(responseHeaders.get('Content-Type') ?? '')) {
+    responseBody = injectShim(responseBody);
+    responseHeaders.delete('Content-Length');
+  }
+  const response = new Response(responseBody, { status: reply.status, statusText: reply.statusText, headers: responseHeaders });
   return withIsolation(response, isolation);
 }
 

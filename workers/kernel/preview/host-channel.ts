@@ -4,9 +4,11 @@
 import type { KernelToPage, PageToKernel, PreviewReply } from '../../../src/shared/preview-protocol.ts';
 import type { PortChange } from '../ports.ts';
 import { serveRequest, type PreviewContext } from './serve-request.ts';
+import { openWebSocket } from './websocket-tunnel.ts';
 
 function isPageToKernel(value: unknown): value is PageToKernel {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'preview-request';
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'preview-request' || type === 'ws-open';
 }
 
 export class HostChannel {
@@ -15,8 +17,13 @@ export class HostChannel {
   constructor(port: MessagePort, context: PreviewContext) {
     this.#port = port;
     port.onmessage = (event: MessageEvent<unknown>) => {
-      if (!isPageToKernel(event.data)) return;
-      const { request, reply } = event.data;
+      const message = event.data;
+      if (!isPageToKernel(message)) return;
+      if (message.type === 'ws-open') {
+        openWebSocket(context, message.open, message.channel);
+        return;
+      }
+      const { request, reply } = message;
       void serveRequest(context, request).then(
         (answer) => send(reply, answer),
         (error: unknown) => send(reply, { ok: false, status: 500, title: 'tabnode failed', detail: error instanceof Error ? error.message : String(error) }),
