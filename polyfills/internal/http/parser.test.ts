@@ -205,6 +205,24 @@ describe('HttpParser against llhttp', () => {
     expect(parser.upgraded).toBe(true);
   });
 
+  it('reports the byte where a bad method stops, like llhttp', () => {
+    for (const text of ['FOO /\r\n', 'PUX / HTTP/1.1\r\n\r\n', 'GET / HTTP/1.1\r\n\r\nXYZ / HTTP/1.1\r\n\r\n']) {
+      const parser = new HttpParser('request', { onHead: () => {}, onBody: () => {}, onComplete: () => {} });
+      let ours: unknown;
+      try {
+        parser.execute(Buffer.from(text));
+      } catch (error) {
+        ours = (error as HttpParseError).bytesParsed;
+      }
+      const p = new NodeHTTPParser();
+      p.initialize(NodeHTTPParser.REQUEST, {}, 0, 0);
+      p[NodeHTTPParser.kOnHeadersComplete] = () => 0;
+      p[NodeHTTPParser.kOnMessageComplete] = () => {};
+      const r = p.execute(Buffer.from(text));
+      expect(ours).toBe((r as { bytesParsed: number }).bytesParsed);
+    }
+  });
+
   it('lists the methods node:http lists', () => {
     expect(METHODS).toEqual(nodeHttp.METHODS);
   });

@@ -32,6 +32,8 @@ export class HttpParseError extends Error {
   readonly bytesParsed: number;
   /** llhttp's reason text, which Node puts in `err.reason`. */
   readonly reason: string;
+  /** The chunk being parsed, set by the owner (Node's err.rawPacket). */
+  rawPacket: Uint8Array | undefined;
   constructor(code: string, reason: string, bytesParsed: number) {
     super(`Parse Error: ${reason}`);
     this.name = 'Error';
@@ -49,6 +51,8 @@ export const METHODS: readonly string[] = [
   'UNLOCK', 'UNSUBSCRIBE',
 ];
 const methodSet = new Set(METHODS);
+/** llhttp's method matcher also knows RTSP's and PRI: a byte that continues one of them is not yet an error. */
+const PREFIXES = [...METHODS, 'DESCRIBE', 'ANNOUNCE', 'SETUP', 'PLAY', 'PAUSE', 'TEARDOWN', 'GET_PARAMETER', 'SET_PARAMETER', 'REDIRECT', 'RECORD', 'FLUSH', 'PRI'];
 
 const CR = 13;
 const LF = 10;
@@ -87,6 +91,8 @@ class Fail {
   constructor(
     readonly code: string,
     readonly reason: string,
+    /** Where in its line the bad byte is, when known (llhttp reports the byte it stopped at). */
+    readonly offsetInLine?: number,
   ) {}
 }
 
@@ -225,6 +231,19 @@ export class HttpParser {
     if (inHead) this.#headSize += 1;
     if (!hadCR && !this.#lenient) this.#bareLF(end, line);
     this.#failAt = end;
+    try {
+      this.#handleLine(line, end);
+    } catch (caught) {
+      if (caught instanceof Fail && caught.offsetInLine !== undefined) {
+        this.#failAt = Math.max(0, end - (line.length + (hadCR ? 1 : 0)) + caught.offsetInLine);
+      }
+      throw caught;
+    }
+    this.#failAt = undefined;
+    return end + 1;
+  }
+
+  #handleLine(line: string, end: number): void {
     switch (this.#state) {
       case 'head':
         this.#headLine(line);
@@ -242,8 +261,6 @@ export class HttpParser {
       default:
         break;
     }
-    this.#failAt = undefined;
-    return end + 1;
   }
 
   /** llhttp's error for a line that ends with LF alone. */
@@ -422,7 +439,12 @@ function parseRequestLine(line: string): ParsedHead {
   const head = newHead('request');
   const firstSpace = line.indexOf(' ');
   const method = firstSpace === -1 ? line : line.slice(0, firstSpace);
-  if (!methodSet.has(method)) throw new Fail('HPE_INVALID_METHOD', 'Invalid method encountered');
+  if (!methodSet.has(method)) {
+    // llhttp stops at the first byte that no method continues with.
+    let known = 0;
+    while (known < method.length && PREFIXES.some((m) => m.startsWith(method.slice(0, known + 1)))) known++;
+    throw new Fail('HPE_INVALID_METHOD', 'Invalid method encountered', known);
+  }
   head.method = method;
   let rest = line.slice(firstSpace + 1).replace(/^ +/, '');
   const urlEnd = rest.indexOf(' ');

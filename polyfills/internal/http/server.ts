@@ -338,8 +338,9 @@ export class Server extends NetServer {
     try {
       used = state.parser.execute(data);
     } catch (error) {
-      if (error instanceof HttpParseError) this.#clientError(state, error);
-      else throw error;
+      if (!(error instanceof HttpParseError)) throw error;
+      error.rawPacket = Buffer.from(data);
+      this.#clientError(state, error);
       return;
     }
     if (!state.parser.upgraded || state.incoming === undefined) return;
