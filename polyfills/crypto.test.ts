@@ -43,7 +43,9 @@ function outcome(fn: (c: Crypto) => unknown, c: Crypto): unknown {
   try {
     return { value: plain(fn(c)) };
   } catch (error) {
-    return errorShape(error);
+    // OpenSSL's failures also carry its library and reason.
+    const { library, reason } = error as { library?: unknown; reason?: unknown };
+    return { ...errorShape(error), ...(library === undefined ? {} : { library, reason }) };
   }
 }
 

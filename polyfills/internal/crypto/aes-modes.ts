@@ -5,6 +5,7 @@
 import { ghash } from '@noble/ciphers/_polyval.js';
 import { unsafe } from '@noble/ciphers/aes.js';
 import { codes } from '../errors.ts';
+import { withOpenSSLFields } from './util.ts';
 
 const { ERR_CRYPTO_INVALID_STATE, ERR_OSSL_BAD_DECRYPT, ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH } = codes;
 
@@ -113,7 +114,7 @@ function blockMode(cbc: boolean, key: Uint8Array, iv: Uint8Array | null, decrypt
     final() {
       if (!decrypt) {
         if (!padding) {
-          if (pending.length !== 0) throw new ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH();
+          if (pending.length !== 0) throw withOpenSSLFields(new ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH(), 'Provider routines', 'wrong final block length');
           return new Uint8Array(0);
         }
         const n = 16 - pending.length;
@@ -121,13 +122,13 @@ function blockMode(cbc: boolean, key: Uint8Array, iv: Uint8Array | null, decrypt
         pending = new Uint8Array(0);
         return one(block);
       }
-      if (pending.length % 16 !== 0) throw new ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH();
+      if (pending.length % 16 !== 0) throw withOpenSSLFields(new ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH(), 'Provider routines', 'wrong final block length');
       if (!padding) return run(new Uint8Array(0), 0);
-      if (pending.length === 0) throw new ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH();
+      if (pending.length === 0) throw withOpenSSLFields(new ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH(), 'Provider routines', 'wrong final block length');
       const last = one(pending);
       pending = new Uint8Array(0);
       const n = last[15] as number;
-      if (n < 1 || n > 16 || last.subarray(16 - n).some((byte) => byte !== n)) throw new ERR_OSSL_BAD_DECRYPT();
+      if (n < 1 || n > 16 || last.subarray(16 - n).some((byte) => byte !== n)) throw withOpenSSLFields(new ERR_OSSL_BAD_DECRYPT(), 'Provider routines', 'bad decrypt');
       return last.slice(0, 16 - n);
     },
     setAutoPadding(value) {

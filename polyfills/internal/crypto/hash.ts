@@ -10,7 +10,7 @@ import { Transform } from '../../stream.ts';
 import { type DigestState, type HashAlgorithm, hashNames, lookupHash } from './hash-algorithms.ts';
 import { prepareSecretKey } from './keys.ts';
 import { makeLazyTransform } from './lazy-transform.ts';
-import { dataBytes, encodeOutput } from './util.ts';
+import { dataBytes, encodeOutput, withOpenSSLFields } from './util.ts';
 
 const {
   ERR_CRYPTO_HASH_FINALIZED,
@@ -60,7 +60,7 @@ function outputLengthOf(options: unknown): number | undefined {
 
 function startDigest(algorithm: HashAlgorithm, outputLength: number | undefined): DigestHandle {
   if (outputLength !== undefined && outputLength !== algorithm.outputLen && !algorithm.xof) {
-    throw new ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH();
+    throw withOpenSSLFields(new ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH(), 'digital envelope routines', 'not XOF or invalid length');
   }
   return new DigestHandle(algorithm.create(outputLength));
 }

@@ -58,3 +58,9 @@ export function dataBytes(data: string | ArrayBufferView, encoding: unknown): Ui
   }
   return bytesOf(data);
 }
+
+/** OpenSSL's errors as Node reports them also name OpenSSL's library and reason. */
+export function withOpenSSLFields<E extends Error>(error: E, library: string, reason: string): E {
+  Object.assign(error, { library, reason });
+  return error;
+}
