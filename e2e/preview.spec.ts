@@ -125,23 +125,36 @@ test('a port nobody listens on gives an error page; a new tab and a restarted se
   await expect(page.frameLocator('#preview').locator('#api')).toHaveText('42 ?x=1');
 });
 
-test('a preview page talks to the `ws` package over the browser WebSocket API', async ({ page }) => {
-  const { tree } = packageTree(['ws']);
-  const server = readFileSync(join(PROJECT_ROOT, 'e2e/fixtures/preview/ws-server.js'), 'utf8');
-  const url = await page.evaluate(
-    async ({ tree, server }) => {
+async function startPackagedServer(page: Page, packages: string[], fixture: string, port: number): Promise<string> {
+  const { tree } = packageTree(packages);
+  const server = readFileSync(join(PROJECT_ROOT, 'e2e/fixtures/preview', fixture), 'utf8');
+  return page.evaluate(
+    async ({ tree, server, fixture, port }) => {
       const tabnode = await window.Tabnode!.boot({ persist: false, runtimeId: `e2e-${crypto.randomUUID()}` });
       (window as unknown as { tabnode: unknown }).tabnode = tabnode;
       await tabnode.mount(tree);
-      await tabnode.fs.writeFile('ws-server.js', server);
+      await tabnode.fs.writeFile(fixture, server);
       const ready = new Promise<string>((resolve) => tabnode.on('server-ready', (_port, url) => resolve(url)));
-      await tabnode.spawn('node', ['ws-server.js', '3010'], { output: false });
+      await tabnode.spawn('node', [fixture, String(port)], { output: false });
       return ready;
     },
-    { tree, server },
+    { tree, server, fixture, port },
   );
+}
+
+test('a preview page talks to the `ws` package over the browser WebSocket API', async ({ page }) => {
+  const url = await startPackagedServer(page, ['ws'], 'ws-server.js', 3010);
   await showInFrame(page, url);
   await expect(page.frameLocator('#preview').locator('#log')).toHaveText(
     'open chat|welcome /socket?room=1|echo: hello|binary 1,2,3|close 1000 true',
   );
+});
+
+test('Socket.IO: the served client connects, upgrades to a WebSocket and gets acknowledgements', async ({ page }) => {
+  const url = await startPackagedServer(page, ['socket.io'], 'socketio-server.js', 3011);
+  await showInFrame(page, url);
+  const log = page.frameLocator('#preview').locator('#log');
+  await expect(log).toContainText('hello from socket.io');
+  await expect(log).toContainText('ack 42');
+  await expect(log).toContainText('upgraded to websocket');
 });
