@@ -21,6 +21,7 @@ import { requirePostcss, requireTypescript } from './metrics/require.js';
 import { memoryMetric } from './metrics/memory.js';
 import { notYet } from './metrics/not-yet.js';
 import httpMetric from './metrics/http.js';
+import httpPreviewMetric from './metrics/http-preview.js';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const SCRIPTS_DIR = join(BENCH_DIR, 'scripts');
@@ -86,6 +87,7 @@ function allMetrics() {
     memoryMetric(1),
     memoryMetric(20),
     httpMetric,
+    httpPreviewMetric,
     ...notYet,
   ];
 }

@@ -2,6 +2,5 @@
 
 export const notYet = [
   { id: 'require-express', label: "require('express') cold", notYet: 'express: needs the in-tab installer (issue later)' },
-  { id: 'http-preview', label: 'http: requests through the service worker preview', notYet: 'not yet: needs the preview routing' },
   { id: 'npm', label: 'npm install', notYet: 'not yet: needs the in-tab installer' },
 ];
