@@ -2,6 +2,7 @@
 // a synchronous spawn, stdio the shell's own; builtins cd, pwd, echo, true, false, :, exit,
 // export, unset. Messages as dash's. shell-main.ts makes it a program; `npm run` can reuse it.
 
+import { posix } from '../../path.ts';
 import { expandFields, expandWord, parse, ShellSyntaxError, type Pipeline, type SimpleCommand } from './shell-parse.ts';
 
 /** What the shell needs from its process; spawnSync has child_process's signature. */
@@ -171,12 +172,12 @@ export class Shell {
       }
       case 'cd': {
         const target = args[0] ?? this.lookup('HOME');
-        const path = target.startsWith('/') ? target : `${this.cwd}/${target}`;
+        const path = posix.resolve(this.cwd, target);
         if (!this.#host.isDirectory(path)) {
           this.#host.writeErr(`${this.#name}: 1: cd: can't cd to ${target}\n`);
           return 2;
         }
-        this.cwd = normalize(path);
+        this.cwd = path;
         this.env.PWD = this.cwd;
         return 0;
       }
@@ -206,15 +207,5 @@ export class Shell {
         return undefined;
     }
   }
-}
-
-function normalize(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
 }
 
