@@ -89,6 +89,8 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
   #pollBudget = 0;
   #requests = 0;
   #refedHandles = 0;
+  /** Handles closed since the last close phase (libuv's closing_handles). */
+  #closingHandles = 0;
 
   constructor(scheduler: LoopScheduler, hooks: LoopHooks) {
     this.#scheduler = scheduler;
@@ -177,8 +179,14 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
       unref: () => setRef(false),
       hasRef: () => isRefed && !closed,
       close: () => {
+        if (closed) return;
         setRef(false);
         closed = true;
+        // libuv: a closing handle keeps the loop alive until its close callback, in the close
+        // phase (uv_loop_alive counts closing_handles), ref'd or not. It matters after
+        // beforeExit: a server closed there means one more turn, then beforeExit again.
+        this.#closingHandles++;
+        if (!this.#inUnit) this.#wake();
       },
     };
   }
@@ -235,6 +243,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
     return (
       this.#refedTimers > 0 ||
       this.#refedHandles > 0 ||
+      this.#closingHandles > 0 ||
       this.#requests > 0 ||
       this.#io.length > 0 ||
       this.#refedImmediates > 0
@@ -347,6 +356,8 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
         }
 
         case 'close':
+          // The close callbacks of this turn have been queued by their owners; closing is over.
+          this.#closingHandles = 0;
           this.#phase = 'start';
           continue;
 
@@ -374,7 +385,7 @@ export class WorkerEventLoop implements NodeEventLoop, TimerLoop {
   /** How long the poll phase may block: 0 when work is waiting or the loop is done. */
   #pollTimeout(): number {
     // Unref'd immediates do not stop the loop from blocking (as in Node); they run once it wakes.
-    if (this.#io.length > 0 || this.#refedImmediates > 0 || !this.#alive()) return 0;
+    if (this.#io.length > 0 || this.#refedImmediates > 0 || this.#closingHandles > 0 || !this.#alive()) return 0;
     const next = this.#timers.peek();
     if (next === undefined) return Infinity;
     return Math.max(0, next.deadline - this.#now);
